@@ -86,8 +86,8 @@ public record Plan(
 
     public record Stakeholders(List<Stakeholder> internal, List<Stakeholder> external) {}
 
-    /** Someone told about incidents of the severities in {@code notify}, outside the response team. */
-    public record Stakeholder(String name, List<Contact> contacts, List<String> notify, boolean external) {}
+    /** Someone told about incidents of the severities in {@code notifyOn}, outside the response team. */
+    public record Stakeholder(String name, List<Contact> contacts, List<String> notifyOn, boolean external) {}
 
     /** One link of the communication chain: {@code from} informs each of {@code to}, in order. */
     public record ChainLink(String from, List<String> to) {}
@@ -98,7 +98,7 @@ public record Plan(
 
     public record Escalation(List<EscalationLevel> levels, int repeat) {}
 
-    public record EscalationLevel(String name, List<String> notify, String reason) {}
+    public record EscalationLevel(String name, List<String> notifyNames, String reason) {}
 
     /** A mitigation step: a short imperative, with an optional runbook link (null when absent). */
     public record MitigationStep(String text, String runbook) {}

@@ -1,0 +1,80 @@
+package dev.warroom.chat.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warroom.command.Button;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Stores local chat messages and streams them to open pages once committed. */
+@ApplicationScoped
+public class LocalChat {
+
+    private static final TypeReference<List<Button>> BUTTONS = new TypeReference<>() {};
+
+    private final BroadcastProcessor<LocalMessageView> live = BroadcastProcessor.create();
+
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<LocalMessagePosted> posted;
+
+    @Transactional
+    public LocalMessageView post(String channel, String user, String text, List<Button> buttons) {
+        LocalMessage message = new LocalMessage();
+        message.channel = channel;
+        message.user = user;
+        message.text = text;
+        message.buttons = buttons.isEmpty() ? null : write(buttons);
+        message.ts = clock.instant();
+        message.persist();
+        LocalMessageView view = view(message);
+        posted.fire(new LocalMessagePosted(view));
+        return view;
+    }
+
+    public List<LocalMessageView> after(String channel, long afterId) {
+        return LocalMessage.after(channel, afterId).stream().map(this::view).toList();
+    }
+
+    public Multi<LocalMessageView> live() {
+        return live;
+    }
+
+    void push(@Observes(during = TransactionPhase.AFTER_SUCCESS) LocalMessagePosted event) {
+        live.onNext(event.message());
+    }
+
+    private LocalMessageView view(LocalMessage message) {
+        return new LocalMessageView(message.id, message.channel, message.user, message.text, message.ts,
+                message.buttons == null ? List.of() : read(message.buttons));
+    }
+
+    private String write(List<Button> buttons) {
+        try {
+            return json.writeValueAsString(buttons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Button> read(String buttons) {
+        try {
+            return json.readValue(buttons, BUTTONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.warroom.command;
+
+import dev.warroom.plan.Phase;
+
+/** What someone asked Warroom to do, in platform-neutral words; made by {@link CommandParser}. */
+public sealed interface Command {
+
+    /** A command about one incident; {@code incidentKey} is null when the channel it came from implies it. */
+    sealed interface OnIncident extends Command {
+        String incidentKey();
+    }
+
+    record Declare(String service, String severity, String incidentType, String title) implements Command {}
+
+    record Ack(String incidentKey) implements OnIncident {}
+
+    record Status(String incidentKey) implements OnIncident {}
+
+    record Steps(String incidentKey) implements OnIncident {}
+
+    record Done(String incidentKey, int step) implements OnIncident {}
+
+    record Skip(String incidentKey, int step, String reason) implements OnIncident {}
+
+    record MovePhase(String incidentKey, Phase phase) implements OnIncident {}
+
+    record Assign(String incidentKey, String role, String person) implements OnIncident {}
+
+    record Handover(String incidentKey, String person) implements OnIncident {}
+
+    record Update(String incidentKey, String text) implements OnIncident {}
+
+    record Escalate(String incidentKey, String reason) implements OnIncident {}
+
+    record InvokeForensics(String incidentKey, String reason) implements OnIncident {}
+
+    record Resolve(String incidentKey, String summary) implements OnIncident {}
+
+    record AddLesson(String incidentKey, String text) implements OnIncident {}
+
+    record ShowReport(String incidentKey) implements OnIncident {}
+
+    record Close(String incidentKey) implements OnIncident {}
+
+    record ListIncidents() implements Command {}
+
+    record ListPlans() implements Command {}
+
+    record ShowPlan(String service) implements Command {}
+
+    record Help(String topic) implements Command {}
+}

@@ -1,0 +1,191 @@
+package dev.warroom.command;
+
+import dev.warroom.plan.Phase;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The one grammar of Warroom's commands, shared by every chat platform. */
+public final class CommandParser {
+
+    private static final Pattern INCIDENT_KEY = Pattern.compile("(?i)inc-\\d+");
+    private static final Pattern LEADING_WORD = Pattern.compile("(?i)^/?incident(\\s+|$)");
+    private static final String TYPE_PREFIX = "type=";
+
+    /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
+    public Command parse(String input) {
+        String text = LEADING_WORD.matcher(input == null ? "" : input.strip()).replaceFirst("").strip();
+        if (text.isEmpty()) {
+            return new Command.Help(null);
+        }
+        Words words = new Words(text);
+        String verb = words.next().toLowerCase(Locale.ROOT);
+        Usage usage = Usage.of(verb).orElseThrow(() -> new CommandError(
+                "Unknown command `" + verb + "`. Commands: " + allWords() + ". Try `help`."));
+        return switch (usage) {
+            case DECLARE -> declare(words);
+            case ACK -> noMore(words, usage, new Command.Ack(words.incidentKey()));
+            case STATUS -> noMore(words, usage, new Command.Status(words.incidentKey()));
+            case STEPS -> noMore(words, usage, new Command.Steps(words.incidentKey()));
+            case DONE -> {
+                String key = words.incidentKey();
+                yield noMore(words, usage, new Command.Done(key, stepNumber(words, usage)));
+            }
+            case SKIP -> {
+                String key = words.incidentKey();
+                int step = stepNumber(words, usage);
+                yield new Command.Skip(key, step, rest(words, usage, "a reason"));
+            }
+            case PHASE -> phase(words, usage);
+            case ASSIGN -> {
+                String key = words.incidentKey();
+                String role = required(words, usage, "a role");
+                String person = person(required(words, usage, "a person"));
+                yield noMore(words, usage, new Command.Assign(key, role, person));
+            }
+            case HANDOVER -> {
+                String key = words.incidentKey();
+                yield noMore(words, usage, new Command.Handover(key, person(required(words, usage, "a person"))));
+            }
+            case UPDATE -> new Command.Update(words.incidentKey(), rest(words, usage, "the update text"));
+            case ESCALATE -> new Command.Escalate(words.incidentKey(), rest(words, usage, "a reason"));
+            case FORENSICS -> new Command.InvokeForensics(words.incidentKey(), rest(words, usage, "a reason"));
+            case RESOLVE -> new Command.Resolve(words.incidentKey(), rest(words, usage, "a summary of what was resolved"));
+            case LESSON -> new Command.AddLesson(words.incidentKey(), rest(words, usage, "the lesson"));
+            case REPORT -> noMore(words, usage, new Command.ShowReport(words.incidentKey()));
+            case CLOSE -> noMore(words, usage, new Command.Close(words.incidentKey()));
+            case LIST -> noMore(words, usage, new Command.ListIncidents());
+            case PLANS -> noMore(words, usage, new Command.ListPlans());
+            case PLAN -> noMore(words, usage, new Command.ShowPlan(required(words, usage, "a service")));
+            case HELP -> {
+                String topic = words.hasNext() ? words.next().toLowerCase(Locale.ROOT) : null;
+                yield noMore(words, usage, new Command.Help(topic));
+            }
+            case DRILL -> throw new CommandError("`drill` is not available yet: practice incidents come in a later version.");
+        };
+    }
+
+    private static Command declare(Words words) {
+        String service = required(words, Usage.DECLARE, "a service");
+        String severity = required(words, Usage.DECLARE, "a severity").toLowerCase(Locale.ROOT);
+        String type = null;
+        if (words.peekStartsWith(TYPE_PREFIX)) {
+            type = words.next().substring(TYPE_PREFIX.length());
+            if (type.isEmpty()) {
+                throw CommandError.withUsage("`type=` needs an incident type.", Usage.DECLARE);
+            }
+        }
+        String title = rest(words, Usage.DECLARE, "a title");
+        return new Command.Declare(service, severity, type, title);
+    }
+
+    private static Command phase(Words words, Usage usage) {
+        String key = words.incidentKey();
+        String name = required(words, usage, "a phase");
+        Phase phase = Phase.fromWord(name).orElseThrow(() -> CommandError.withUsage(
+                "`" + name + "` is not a phase; phases: " + Arrays.stream(Phase.values()).map(Phase::word)
+                        .collect(Collectors.joining(", ")) + ".", usage));
+        return noMore(words, usage, new Command.MovePhase(key, phase));
+    }
+
+    private static int stepNumber(Words words, Usage usage) {
+        String word = required(words, usage, "a step number");
+        try {
+            int number = Integer.parseInt(word);
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw CommandError.withUsage("`" + word + "` is not a step number.", usage);
+        }
+    }
+
+    /** A person as typed: {@code @bob} and {@code bob} both name bob. */
+    private static String person(String word) {
+        return word.startsWith("@") ? word.substring(1) : word;
+    }
+
+    private static String required(Words words, Usage usage, String what) {
+        if (!words.hasNext()) {
+            throw CommandError.withUsage("`" + usage.word() + "` needs " + what + ".", usage);
+        }
+        return words.next();
+    }
+
+    private static String rest(Words words, Usage usage, String what) {
+        String rest = words.rest();
+        if (rest.isEmpty()) {
+            throw CommandError.withUsage("`" + usage.word() + "` needs " + what + ".", usage);
+        }
+        return rest;
+    }
+
+    private static <C extends Command> C noMore(Words words, Usage usage, C command) {
+        if (words.hasNext()) {
+            throw CommandError.withUsage("`" + usage.word() + "` does not take `" + words.rest() + "`.", usage);
+        }
+        return command;
+    }
+
+    private static String allWords() {
+        return Arrays.stream(Usage.values()).map(Usage::word).collect(Collectors.joining(", "));
+    }
+
+    /** The words of a command, taken one at a time; the remainder keeps its original spacing. */
+    private static final class Words {
+        private String remaining;
+
+        Words(String text) {
+            this.remaining = text.strip();
+        }
+
+        boolean hasNext() {
+            return !remaining.isEmpty();
+        }
+
+        String next() {
+            String[] parts = remaining.split("\\s+", 2);
+            remaining = parts.length > 1 ? parts[1] : "";
+            return parts[0];
+        }
+
+        boolean peekStartsWith(String prefix) {
+            return hasNext() && remaining.split("\\s+", 2)[0].toLowerCase(Locale.ROOT).startsWith(prefix);
+        }
+
+        /** Takes an incident key such as INC-12 if it comes next. */
+        String incidentKey() {
+            if (hasNext() && INCIDENT_KEY.matcher(remaining.split("\\s+", 2)[0]).matches()) {
+                return next().toUpperCase(Locale.ROOT);
+            }
+            return null;
+        }
+
+        String rest() {
+            String rest = remaining;
+            remaining = "";
+            return rest;
+        }
+    }
+
+    /** Help for all commands, or for one. */
+    public static String help(String topic) {
+        if (topic == null) {
+            return "*Warroom commands* (type them after `/incident`):\n" + Arrays.stream(Usage.values())
+                    .map(u -> "`" + u.form() + "` — " + u.description())
+                    .collect(Collectors.joining("\n"))
+                    + "\nOutside an incident's channel, name the incident: `status INC-12`.";
+        }
+        return Usage.of(topic)
+                .map(u -> "`" + u.form() + "` — " + u.description())
+                .orElseThrow(() -> new CommandError("No command `" + topic + "`. Commands: " + allWords() + "."));
+    }
+
+    static List<String> words() {
+        return Arrays.stream(Usage.values()).map(Usage::word).toList();
+    }
+}

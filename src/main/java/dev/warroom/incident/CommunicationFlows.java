@@ -1,0 +1,70 @@
+package dev.warroom.incident;
+
+import dev.warroom.command.Command;
+import dev.warroom.command.CommandError;
+import dev.warroom.command.Message;
+import dev.warroom.notify.Recipient;
+import dev.warroom.plan.Plan;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** Telling people: status updates along the chain, escalation to the next level, forensic investigation. */
+@ApplicationScoped
+public class CommunicationFlows {
+
+    void update(IncidentScope scope, Command.Update command) {
+        scope.requireNotClosed();
+        scope.requireResponder("update");
+        Incident incident = scope.incident();
+        incident.lastUpdateAt = scope.now();
+        String from = scope.name(scope.actor().ref());
+        scope.announce(Message.text("📣 *Status update* on " + scope.key() + " from " + from + ": " + command.text()));
+        List<Recipient> chain = scope.addressBook().chain().stream()
+                .filter(r -> !r.destination().name().equals(scope.actor().personId())).toList();
+        String told = scope.tellAll(chain, "📣 " + IncidentMessages.headline(incident) + " (" + incident.phase.word()
+                + "), update from " + from + ": " + command.text());
+        scope.event(TimelineEvent.Type.STATUS_UPDATE, command.text() + " (told: " + told + ")");
+    }
+
+    void escalate(IncidentScope scope, Command.Escalate command) {
+        scope.requireNotClosed();
+        scope.requireResponder("escalate");
+        Incident incident = scope.incident();
+        List<Plan.EscalationLevel> levels = scope.plan().escalation().levels();
+        boolean atTop = incident.escalationLevel >= levels.size();
+        if (!atTop) {
+            incident.escalationLevel++;
+        }
+        Plan.EscalationLevel level = levels.get(incident.escalationLevel - 1);
+        String label = "level " + incident.escalationLevel + ", " + level.name();
+        String told = scope.tellAll(scope.addressBook().resolveAll(level.notifyNames(), "escalation " + label),
+                "⬆ " + IncidentMessages.headline(incident) + " is escalated to you (" + label + ") by "
+                        + scope.name(scope.actor().ref()) + ". Reason: " + command.reason() + ". Channel: #" + incident.channel);
+        scope.event(TimelineEvent.Type.ESCALATED, label + (atTop ? " (again: highest level)" : "") + ": "
+                + command.reason() + " (paged: " + told + ")");
+        scope.announce(Message.text("⬆ " + scope.key() + (atTop ? " is at the highest escalation level (" + label + "); paged again: "
+                : " escalated to " + label + " by " + scope.name(scope.actor().ref()) + ". Paged: ") + told
+                + ". Reason: " + command.reason()));
+    }
+
+    void forensics(IncidentScope scope, Command.InvokeForensics command) {
+        scope.requireNotClosed();
+        scope.requireResponder("forensics");
+        Plan.Forensics forensics = scope.plan().forensics();
+        List<String> leads = scope.peopleInRole(forensics.invokedBy());
+        if (leads.isEmpty()) {
+            throw new CommandError("Nobody holds " + forensics.invokedBy() + " in " + scope.key()
+                    + "; assign someone first: `assign " + forensics.invokedBy() + " <@person>`.");
+        }
+        Incident incident = scope.incident();
+        String told = scope.tellAll(scope.addressBook().resolve(forensics.invokedBy(), "forensic investigation"),
+                "🔎 Forensic investigation is invoked on " + IncidentMessages.headline(incident) + " by "
+                        + scope.name(scope.actor().ref()) + ". Reason: " + command.reason()
+                        + ". Preserve evidence first. Channel: #" + incident.channel);
+        scope.event(TimelineEvent.Type.FORENSICS_INVOKED, command.reason() + " (engaged: " + told + ")");
+        scope.announce(Message.text("🔎 Forensic investigation invoked on " + scope.key() + ": " + command.reason()
+                + ". " + forensics.invokedBy() + " engaged: " + told + ". Criteria in the plan: "
+                + String.join("; ", forensics.criteria()) + "."));
+    }
+}

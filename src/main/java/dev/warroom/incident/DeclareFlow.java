@@ -1,0 +1,127 @@
+package dev.warroom.incident;
+
+import dev.warroom.command.Command;
+import dev.warroom.command.CommandError;
+import dev.warroom.command.CommandRequest;
+import dev.warroom.command.Usage;
+import dev.warroom.notify.Destination;
+import dev.warroom.notify.Outbox;
+import dev.warroom.notify.Recipient;
+import dev.warroom.plan.Phase;
+import dev.warroom.plan.Plan;
+import dev.warroom.plan.PlanRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Declaring an incident: the incident, its channel, its manager, its checklist and the first notices. */
+@ApplicationScoped
+public class DeclareFlow {
+
+    @Inject
+    PlanRegistry plans;
+    @Inject
+    EligibleManagerPicker managerPicker;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Timeline timeline;
+    @Inject
+    EntityManager entityManager;
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Incident declare(Command.Declare command, CommandRequest request) {
+        Plan plan = plans.active(command.service()).orElseThrow(() -> CommandError.withUsage(
+                "No plan for service `" + command.service() + "`; services: " + services() + ".", Usage.DECLARE));
+        plan.severity(command.severity()).orElseThrow(() -> CommandError.withUsage(
+                "`" + command.severity() + "` is not a severity of " + plan.service() + "; choose "
+                        + String.join(", ", plan.severities().keySet()) + ".", Usage.DECLARE));
+        if (command.incidentType() != null && plan.incidentType(command.incidentType()).isEmpty()) {
+            throw CommandError.withUsage("`" + command.incidentType() + "` is not an incident type of " + plan.service()
+                    + "; choose " + String.join(", ", plan.incidentTypes().stream().map(Plan.IncidentType::name).toList())
+                    + ".", Usage.DECLARE);
+        }
+        Instant now = clock.instant();
+        Incident incident = newIncident(command, request, plan, now);
+        IncidentScope scope = new IncidentScope(incident, plan, request, outbox, timeline, now);
+        scope.event(TimelineEvent.Type.DECLARED, incident.service + " " + incident.severity
+                + (incident.incidentType == null ? "" : " (" + incident.incidentType + ")") + ": " + incident.title);
+
+        assignPlanRoles(incident, plan, now);
+        EligibleManagerPicker.ManagerPick pick = managerPicker.pick(plan);
+        String explanation = IncidentMessages.pickExplanation(scope, pick);
+        pick.chosen().ifPresentOrElse(manager -> {
+            incident.manager = manager;
+            ManagerAssignment.record(manager, incident, now);
+            timeline.add(incident.id, request.actor(), TimelineEvent.Type.MANAGER_ASSIGNED, explanation);
+        }, () -> timeline.add(incident.id, request.actor(), TimelineEvent.Type.NO_MANAGER_AVAILABLE, explanation));
+
+        List<Step> steps = openMitigationSteps(incident, plan);
+        scope.reply(IncidentMessages.declared(scope));
+        scope.tell(Destination.channel(incident.channel), IncidentMessages.summaryCard(scope));
+        if (incident.manager == null) {
+            scope.tell(Destination.channel(incident.channel), IncidentMessages.noManager(scope, explanation));
+        }
+        scope.tell(Destination.channel(incident.channel), IncidentMessages.checklist(scope, steps,
+                "Mitigation steps" + (incident.incidentType == null ? "" : " (" + incident.incidentType + ")")));
+        if (incident.manager != null) {
+            scope.tell(Destination.person(incident.manager), IncidentMessages.managerAssigned(scope));
+        }
+        List<Recipient> chain = scope.addressBook().chain().stream()
+                .filter(r -> !r.destination().equals(incident.manager == null ? null : Destination.person(incident.manager)))
+                .toList();
+        String told = scope.tellAll(chain, IncidentMessages.chainNotice(scope));
+        scope.event(TimelineEvent.Type.NOTIFIED, "Communication chain told: " + told + ".");
+        return incident;
+    }
+
+    private Incident newIncident(Command.Declare command, CommandRequest request, Plan plan, Instant now) {
+        Incident incident = new Incident();
+        incident.number = ((Number) entityManager.createNativeQuery("select nextval('incident_number_seq')")
+                .getSingleResult()).intValue();
+        incident.service = plan.service();
+        incident.severity = command.severity();
+        incident.incidentType = command.incidentType();
+        incident.title = command.title();
+        incident.channel = Incident.channelName(incident.number, command.title());
+        incident.phase = Phase.DETECTION;
+        incident.phaseEnteredAt = now;
+        incident.declaredAt = now;
+        incident.declaredBy = request.actor().ref();
+        incident.escalationLevel = 1;
+        incident.persistAndFlush();
+        return incident;
+    }
+
+    /** The plan's role members are the incident's responders from the start; `assign` adds more. */
+    private static void assignPlanRoles(Incident incident, Plan plan, Instant now) {
+        for (Plan.Role role : plan.roles().values()) {
+            if (!role.id().equals(Plan.INCIDENT_MANAGER)) {
+                role.members().forEach(member -> RoleHolder.of(incident, role.id(), member, now).persist());
+            }
+        }
+    }
+
+    private static List<Step> openMitigationSteps(Incident incident, Plan plan) {
+        List<Plan.MitigationStep> planned = plan.mitigationFor(incident.incidentType);
+        List<Step> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            Step step = Step.open(incident, i + 1, Step.Kind.MITIGATION, planned.get(i).text(), planned.get(i).runbook());
+            step.persist();
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    private String services() {
+        List<String> services = plans.activePlans().stream().map(Plan::service).toList();
+        return services.isEmpty() ? "none loaded" : String.join(", ", services);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.warroom.incident;
+
+import dev.warroom.command.Actor;
+import dev.warroom.command.CommandError;
+import dev.warroom.command.CommandRequest;
+import dev.warroom.command.Message;
+import dev.warroom.notify.Destination;
+import dev.warroom.notify.Outbox;
+import dev.warroom.notify.PlanAddressBook;
+import dev.warroom.notify.Recipient;
+import dev.warroom.plan.Phase;
+import dev.warroom.plan.Plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One command acting on one locked incident: who asked, from where, the incident's plan, and the
+ * ways to answer (reply, announce in the incident channel, tell people directly).
+ */
+public final class IncidentScope {
+
+    private final Incident incident;
+    private final Plan plan;
+    private final CommandRequest request;
+    private final Outbox outbox;
+    private final Timeline timeline;
+    private final Instant now;
+
+    IncidentScope(Incident incident, Plan plan, CommandRequest request, Outbox outbox, Timeline timeline, Instant now) {
+        this.incident = incident;
+        this.plan = plan;
+        this.request = request;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.now = now;
+    }
+
+    public Incident incident() {
+        return incident;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public Actor actor() {
+        return request.actor();
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public String key() {
+        return incident.key();
+    }
+
+    public Plan.Severity severity() {
+        return plan.severity(incident.severity).orElseThrow();
+    }
+
+    /** A plan person's name, or the reference itself for people outside the plan. */
+    public String name(String person) {
+        return person == null ? "nobody" : plan.person(person).map(Plan.Person::name).orElse(person);
+    }
+
+    public String names(List<String> people) {
+        return people.isEmpty() ? "nobody" : String.join(", ", people.stream().map(this::name).toList());
+    }
+
+    public String managerName() {
+        return incident.manager == null ? "nobody yet" : name(incident.manager);
+    }
+
+    public void event(TimelineEvent.Type type, String details) {
+        timeline.add(incident.id, actor(), type, details);
+    }
+
+    /** Answers the person where they typed the command. */
+    public void reply(Message message) {
+        outbox.post(Destination.channel(request.channel()), message, incident.id);
+    }
+
+    /** Posts in the incident channel, and also answers the person if they typed elsewhere. */
+    public void announce(Message message) {
+        outbox.post(Destination.channel(incident.channel), message, incident.id);
+        if (!incident.channel.equals(request.channel())) {
+            reply(message);
+        }
+    }
+
+    public void tell(Destination destination, Message message) {
+        outbox.post(destination, message, incident.id);
+    }
+
+    /** Tells each recipient, adding why they are told; returns who was told, for the timeline. */
+    public String tellAll(List<Recipient> recipients, String text) {
+        List<String> told = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            tell(recipient.destination(), Message.text(text + "\n_You are told as " + recipient.because() + "._"));
+            told.add(recipientName(recipient.destination()));
+        }
+        return told.isEmpty() ? "nobody" : String.join(", ", told);
+    }
+
+    public String recipientName(Destination destination) {
+        return destination.kind() == Destination.Kind.PERSON ? name(destination.name()) : destination.name();
+    }
+
+    /** Who holds a role in this incident; the incident manager role is held by the manager. */
+    public List<String> peopleInRole(String role) {
+        if (role.equals(Plan.INCIDENT_MANAGER)) {
+            return incident.manager == null ? List.of() : List.of(incident.manager);
+        }
+        return RoleHolder.peopleIn(incident, role);
+    }
+
+    public PlanAddressBook addressBook() {
+        return new PlanAddressBook(plan, incident.severity, this::peopleInRole);
+    }
+
+    /** Everyone the escalation levels name directly or through a role. */
+    public Set<String> escalationPeople() {
+        Set<String> people = new LinkedHashSet<>();
+        for (Plan.EscalationLevel level : plan.escalation().levels()) {
+            for (Recipient recipient : addressBook().resolveAll(level.notifyNames(), level.name())) {
+                if (recipient.destination().kind() == Destination.Kind.PERSON) {
+                    people.add(recipient.destination().name());
+                }
+            }
+        }
+        return people;
+    }
+
+    public boolean actorIsManager() {
+        return incident.manager != null && actor().is(incident.manager);
+    }
+
+    public void requireManager(String verb) {
+        if (!actorIsManager()) {
+            throw refusal(IncidentMessages.onlyManager(this, verb));
+        }
+    }
+
+    /** The manager or anyone holding a role in this incident. */
+    public void requireResponder(String verb) {
+        if (!actorIsManager() && !(actor().isPerson() && RoleHolder.holds(incident, actor().personId()))) {
+            throw refusal(IncidentMessages.onlyResponders(this, verb));
+        }
+    }
+
+    /** The manager or a person of an escalation level. */
+    public void requireLeader(String verb) {
+        if (!actorIsManager() && !(actor().isPerson() && escalationPeople().contains(actor().personId()))) {
+            throw refusal(IncidentMessages.onlyLeaders(this, verb));
+        }
+    }
+
+    public void requireNotClosed() {
+        if (incident.phase == Phase.CLOSED) {
+            throw new CommandError(key() + " is closed.");
+        }
+    }
+
+    public void requireBefore(Phase phase, String why) {
+        if (!incident.phase.isAfter(phase) && incident.phase != phase) {
+            return;
+        }
+        throw new CommandError(why);
+    }
+
+    private Refusal refusal(String message) {
+        return new Refusal(incident.id, message);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.warroom.incident;
+
+import dev.warroom.command.Button;
+import dev.warroom.command.CommandError;
+import dev.warroom.command.Field;
+import dev.warroom.command.Message;
+import dev.warroom.plan.Phase;
+import dev.warroom.plan.Plan;
+import dev.warroom.plan.PlanRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Read-only answers: status card, checklist, open incidents, plans and their health. */
+@ApplicationScoped
+public class IncidentViews {
+
+    @Inject
+    PlanRegistry plans;
+
+    Message status(IncidentScope scope) {
+        Incident incident = scope.incident();
+        List<Step> steps = Step.of(incident);
+        long done = steps.stream().filter(s -> s.status == Step.Status.DONE).count();
+        long skipped = steps.stream().filter(s -> s.status == Step.Status.SKIPPED).count();
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Phase", incident.phase.word() + " since " + IncidentMessages.time(incident.phaseEnteredAt)));
+        fields.add(new Field("Incident manager", scope.managerName() + (incident.manager == null ? ""
+                : incident.acknowledgedAt == null ? " (not acknowledged)"
+                : " (acknowledged " + IncidentMessages.time(incident.acknowledgedAt) + ")")));
+        fields.add(new Field("Roles", IncidentMessages.roles(scope)));
+        fields.add(new Field("Steps", done + " of " + steps.size() + " done" + (skipped > 0 ? ", " + skipped + " skipped" : "")));
+        fields.add(new Field("Escalation", "level " + incident.escalationLevel + ", "
+                + scope.plan().escalation().levels().get(incident.escalationLevel - 1).name()));
+        if (incident.isOpen()) {
+            fields.add(new Field("Timers due", timersDue(scope)));
+        }
+        List<Button> buttons = incident.isOpen()
+                ? List.of(new Button("Steps", "steps " + incident.key()))
+                : List.of(new Button("Report", "report " + incident.key()));
+        return new Message("*" + IncidentMessages.headline(incident) + "*" + (incident.drill ? " (drill)" : ""), fields, buttons);
+    }
+
+    Message steps(IncidentScope scope) {
+        return IncidentMessages.checklist(scope, Step.of(scope.incident()), "Steps");
+    }
+
+    private static String timersDue(IncidentScope scope) {
+        Incident incident = scope.incident();
+        Plan.Severity severity = scope.severity();
+        List<String> due = new ArrayList<>();
+        if (incident.manager != null && incident.acknowledgedAt == null) {
+            due.add("ack by " + IncidentMessages.time(incident.declaredAt.plus(severity.ackWithin())));
+        }
+        if (incident.phase.isAfter(Phase.RECOVERY)) {
+            return due.isEmpty() ? "none" : String.join("; ", due);
+        }
+        Instant lastUpdate = incident.lastUpdateAt != null ? incident.lastUpdateAt : incident.declaredAt;
+        due.add("update by " + IncidentMessages.time(lastUpdate.plus(severity.updateEvery())));
+        Duration target = severity.targets().get(incident.phase);
+        if (target != null) {
+            due.add(incident.phase.word() + " target " + IncidentMessages.time(incident.phaseEnteredAt.plus(target)));
+        }
+        return String.join("; ", due);
+    }
+
+    Message openIncidents() {
+        List<Incident> open = Incident.open();
+        if (open.isEmpty()) {
+            return Message.text("No open incidents.");
+        }
+        StringBuilder text = new StringBuilder("*Open incidents*");
+        for (Incident incident : open) {
+            String manager = plans.active(incident.service).flatMap(p -> p.person(incident.manager == null ? "" : incident.manager))
+                    .map(Plan.Person::name).orElse(incident.manager == null ? "no manager" : incident.manager);
+            text.append('\n').append(incident.key()).append(" · ").append(incident.service).append(" · ")
+                    .append(incident.severity).append(" · ").append(incident.phase.word()).append(" · ").append(manager)
+                    .append(" — ").append(incident.title).append(" (#").append(incident.channel).append(')');
+        }
+        return Message.text(text.toString());
+    }
+
+    Message planHealth() {
+        List<PlanRegistry.PlanState> states = plans.states();
+        if (states.isEmpty()) {
+            return Message.text("No plans are loaded.");
+        }
+        StringBuilder text = new StringBuilder("*Plans*");
+        for (PlanRegistry.PlanState state : states) {
+            text.append('\n').append(state.service() == null ? state.file() : state.service()).append(" — ");
+            if (!state.valid()) {
+                text.append("✖ ").append(state.file()).append(" is invalid (").append(state.errors().size())
+                        .append(state.errors().size() == 1 ? " error" : " errors").append("; first: ")
+                        .append(state.errors().get(0).rule()).append(')')
+                        .append(state.active() != null ? "; its last good version is active" : "; not loaded");
+            } else if (plans.isStale(state.active())) {
+                text.append("⚠ stale: review was due ").append(state.active().reviewDue()).append(" (owner ")
+                        .append(state.active().person(state.active().owner()).map(Plan.Person::name).orElse(state.active().owner()))
+                        .append(')');
+            } else {
+                text.append("valid, review due ").append(state.active().reviewDue());
+            }
+        }
+        return Message.text(text.toString());
+    }
+
+    Message plan(String service) {
+        Plan plan = plans.active(service).orElseThrow(() -> new CommandError("No plan for service `" + service
+                + "`; services: " + String.join(", ", plans.activePlans().stream().map(Plan::service).toList()) + "."));
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Scope", plan.scope().strip()));
+        fields.add(new Field("Owner", plan.person(plan.owner()).map(Plan.Person::name).orElse(plan.owner())
+                + ", reviewed " + plan.reviewed() + ", next review " + plan.reviewDue()
+                + (plans.isStale(plan) ? " (stale)" : "")));
+        fields.add(new Field("Incident types", String.join(", ", plan.incidentTypes().stream().map(Plan.IncidentType::name).toList())));
+        fields.add(new Field("Incident managers", String.join(", ", plan.eligibleManagers().stream()
+                .map(p -> plan.person(p).map(Plan.Person::name).orElse(p)).toList())));
+        List<String> severities = new ArrayList<>();
+        for (Map.Entry<String, Plan.Severity> entry : plan.severities().entrySet()) {
+            severities.add(entry.getKey() + ": ack " + IncidentMessages.duration(entry.getValue().ackWithin())
+                    + ", update every " + IncidentMessages.duration(entry.getValue().updateEvery()));
+        }
+        fields.add(new Field("Severities", String.join("; ", severities)));
+        List<String> levels = new ArrayList<>();
+        for (int i = 0; i < plan.escalation().levels().size(); i++) {
+            levels.add((i + 1) + ". " + plan.escalation().levels().get(i).name());
+        }
+        fields.add(new Field("Escalation", String.join("; ", levels)));
+        fields.add(new Field("Plan", plan.location().online() + " (offline: " + plan.location().offline() + ")"));
+        return new Message("*" + plan.title() + "* (`" + plan.service() + "`)", fields, List.of());
+    }
+}
