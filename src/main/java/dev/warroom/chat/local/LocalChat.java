@@ -21,6 +21,7 @@ import java.util.List;
 public class LocalChat {
 
     private static final TypeReference<List<Button>> BUTTONS = new TypeReference<>() {};
+    private static final int LIVE_BUFFER = 1000;
 
     private final BroadcastProcessor<LocalMessageView> live = BroadcastProcessor.create();
 
@@ -49,8 +50,12 @@ public class LocalChat {
         return LocalMessage.after(channel, afterId).stream().map(this::view).toList();
     }
 
+    /**
+     * Every committed message, per subscriber buffered: a command posts a burst of messages faster
+     * than an SSE connection requests them, and a bare broadcast would fail the stream.
+     */
     public Multi<LocalMessageView> live() {
-        return live;
+        return live.onOverflow().buffer(LIVE_BUFFER);
     }
 
     void push(@Observes(during = TransactionPhase.AFTER_SUCCESS) LocalMessagePosted event) {
