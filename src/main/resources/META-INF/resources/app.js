@@ -67,7 +67,8 @@
   async function loadPeople() {
     try {
       const people = await getJson(API + '/people');
-      people.forEach((p) => state.people.set(p.id, p.name));
+      people.slice().sort((a, b) => a.name.localeCompare(b.name))
+        .forEach((p) => state.people.set(p.id, p.name));
     } catch (e) {
       showError('Could not load the people from the plans: ' + e.message);
     }
@@ -129,20 +130,21 @@
 
   // ---- channels ----
 
-  let channelsLoading = null;
+  let channelsAsked = 0;
 
-  function loadChannels() {
-    if (!channelsLoading) {
-      const query = state.user ? '?user=' + encodeURIComponent(state.user) : '';
-      channelsLoading = getJson(API + '/channels' + query)
-        .then((channels) => {
-          state.channels = channels;
-          renderChannels();
-        })
-        .catch((e) => showError('Could not load the channels: ' + e.message))
-        .finally(() => { channelsLoading = null; });
+  /** Reloads the channel list; of answers that cross (say, after a change of identity) the last asked wins. */
+  async function loadChannels() {
+    const asked = ++channelsAsked;
+    const query = state.user ? '?user=' + encodeURIComponent(state.user) : '';
+    try {
+      const channels = await getJson(API + '/channels' + query);
+      if (asked === channelsAsked) {
+        state.channels = channels;
+        renderChannels();
+      }
+    } catch (e) {
+      showError('Could not load the channels: ' + e.message);
     }
-    return channelsLoading;
   }
 
   function myDirect() {
@@ -202,6 +204,7 @@
     state.load++;
     el.title.textContent = channelLabel(channel);
     el.input.placeholder = channel === myDirect() ? DM_HINT : HINT;
+    autoGrow();
     el.messages.replaceChildren(note('Loading…'));
     clearError();
     if (!state.channels.includes(channel)) {
@@ -383,7 +386,7 @@
 
   // Light marks: `code` first (nothing inside it is marked), then *bold*, _italic_, links and
   // #channel references. Marks only open after a space or punctuation, so snake_case stays text.
-  const MARKS = /`([^`\n]+)`|(^|[\s(\[{"'])\*(?=\S)([^*\n]*?\S)\*(?=$|[\s.,;:!?)\]}"'])|(^|[\s(\[{"'])_(?=\S)([^_\n]*?\S)_(?=$|[\s.,;:!?)\]}"'])|(https?:\/\/[^\s<>"')]+[^\s<>"').,;:!?])|(^|[\s(])#([a-z0-9][a-z0-9._-]*[a-z0-9])/gm;
+  const MARKS = /`([^`\n]+)`|(^|[\s(\[{"'])\*(?=\S)([^\n]*?\S)\*(?=$|[\s.,;:!?)\]}"'])|(^|[\s(\[{"'])_(?=\S)([^\n]*?\S)_(?=$|[\s.,;:!?)\]}"'])|(https?:\/\/[^\s<>"')]+[^\s<>"').,;:!?])|(^|[\s(])#([a-z0-9][a-z0-9._-]*[a-z0-9])/gm;
 
   function renderMarks(source) {
     const nodes = [];
@@ -492,8 +495,12 @@
   }
 
   function autoGrow() {
-    el.input.style.height = 'auto';
-    el.input.style.height = Math.min(el.input.scrollHeight, 160) + 'px';
+    const input = el.input;
+    input.style.height = 'auto';
+    const borders = input.offsetHeight - input.clientHeight;
+    const wanted = input.scrollHeight + borders;
+    input.style.height = Math.min(wanted, 160) + 'px';
+    input.style.overflowY = wanted > 160 ? 'auto' : 'hidden';
   }
 
   // ---- live events ----
@@ -507,10 +514,15 @@
     source = new EventSource(API + '/stream');
     source.onopen = () => {
       setLive(true);
-      refresh(false); // whatever arrived while the stream was down
+      // Whatever arrived while the stream was down: the current channel, new channels, unread counts.
+      refresh(false);
+      loadChannels().then(countUnread);
     };
-    source.onerror = () => setLive(false);
+    source.onerror = () => setLive(false, 'Reconnecting…');
     source.onmessage = (event) => {
+      if (!state.live) {
+        setLive(true);
+      }
       let message;
       try {
         message = JSON.parse(event.data);
@@ -533,10 +545,10 @@
     };
   }
 
-  function setLive(live) {
+  function setLive(live, why) {
     state.live = live;
     el.conn.classList.toggle('live', live);
-    const label = live ? 'Live' : 'Reconnecting…';
+    const label = live ? 'Live' : why;
     el.conn.title = label;
     el.conn.setAttribute('aria-label', label);
   }
@@ -641,6 +653,7 @@
     }
   });
   el.input.addEventListener('input', autoGrow);
+  window.addEventListener('resize', autoGrow);
 
   // ---- start ----
 

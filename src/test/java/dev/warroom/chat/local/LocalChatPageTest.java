@@ -1,0 +1,207 @@
+package dev.warroom.chat.local;
+
+import dev.warroom.support.TestClock;
+import dev.warroom.support.TestDatabase;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.warroom.support.LocalChatClient.say;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The local chat page in a real browser: Debian's headless Chromium driven through its own
+ * chromedriver (both from apt: {@code chromium chromium-driver}), on a phone-sized window.
+ */
+@QuarkusTest
+class LocalChatPageTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Dimension PHONE = new Dimension(412, 915);
+    private static final Dimension DESKTOP = new Dimension(1280, 800);
+
+    private static ChromeDriverService service;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @TestHTTPResource("/")
+    URL page;
+
+    @Inject
+    TestDatabase database;
+    @Inject
+    TestClock clock;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Install the browser first: apt-get install -y chromium chromium-driver");
+        profile = Files.createTempDirectory("warroom-chromium-");
+        // Explicit binaries: Selenium Manager is never asked to find (or download) a driver or browser.
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", "UTC"))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile,
+                "--window-size=" + PHONE.getWidth() + "," + PHONE.getHeight());
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void reset() {
+        database.reset();
+        clock.set(TestClock.START);
+        browser.manage().window().setSize(PHONE);
+        // A fresh page with nothing remembered: no identity, no last channel.
+        browser.get(page.toString());
+        ((ChromeDriver) browser).executeScript("localStorage.clear()");
+        browser.get(page.toString());
+    }
+
+    @Test
+    void declareOpenTheIncidentChannelAndTickAStepOnAPhone() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#who option[value='bob']")));
+        new Select(browser.findElement(By.id("who"))).selectByValue("bob");
+        assertEquals("bob — Bob Jones", new Select(browser.findElement(By.id("who"))).getFirstSelectedOption().getText());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channels [data-channel='@bob']")));
+        wait.until(ExpectedConditions.textToBe(By.id("current-channel"), "# general"));
+
+        WebElement input = browser.findElement(By.id("input"));
+        assertEquals("/incident declare payments-api high Checkout failing", input.getAttribute("placeholder"));
+        input.sendKeys("/incident declare payments-api high Browser test outage", Keys.ENTER);
+
+        WebElement declared = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//li[contains(@class,'message') and @data-user='warroom']"
+                        + "/div[@class='text'][contains(., 'INC-1 declared')]")));
+        assertTrue(declared.getText().contains("Incident manager:"), declared.getText());
+        WebElement mine = browser.findElement(By.cssSelector("#messages .message.mine[data-user='bob']"));
+        assertEquals("Bob Jones", mine.findElement(By.className("user")).getText());
+        assertEquals("09:00", mine.findElement(By.className("time")).getText());
+        assertEquals("", input.getAttribute("value"), "the input is cleared after sending");
+
+        // The checklist went to the new incident channel, which the page learned about and marked unread.
+        if (browser.findElement(By.id("menu")).isDisplayed()) {
+            browser.findElement(By.id("menu")).click();
+        }
+        WebElement incident = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#channels [data-channel^='inc-1-'][data-unread]")));
+        String channel = incident.getAttribute("data-channel");
+        incident.click();
+        wait.until(ExpectedConditions.textToBe(By.id("current-channel"), "# " + channel));
+
+        WebElement done = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#messages button.action[data-command='done INC-1 1']")));
+        assertEquals("Done 1", done.getText());
+        done.click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//li[contains(@class,'message')]/div[@class='text'][contains(., 'Step 1 done by Bob Jones')]")));
+        assertTrue(browser.findElement(By.id("error")).getAttribute("hidden") != null, "no error shown");
+
+        screenshot("/tmp/local-chat.png");
+        browser.manage().window().setSize(DESKTOP);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channels")));
+        screenshot("/tmp/local-chat-desktop.png");
+    }
+
+    @Test
+    void messageTextIsShownAsTextWithItsLightMarks() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        say("carol", "general", "*Heads up* <img src=x onerror=alert(1)> run `kubectl get pods` on _payments_db_ now");
+
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#messages .message[data-user='carol'] .text")));
+        assertEquals("Heads up", text.findElement(By.tagName("strong")).getText());
+        assertEquals("kubectl get pods", text.findElement(By.tagName("code")).getText());
+        assertEquals("payments_db", text.findElement(By.tagName("em")).getText());
+        assertEquals(List.of(), text.findElements(By.tagName("img")), "markup in a message stays text");
+        assertTrue(text.getText().contains("<img src=x onerror=alert(1)>"), text.getText());
+    }
+
+    @Test
+    void aRefusedMessageShowsTheServersReason() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#who option[value='bob']")));
+        new Select(browser.findElement(By.id("who"))).selectByValue("bob");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channels [data-channel='@bob']")));
+        // Longer than the server takes; the page's own limit is lifted to reach the server's answer.
+        WebElement input = browser.findElement(By.id("input"));
+        ((ChromeDriver) browser).executeScript("arguments[0].removeAttribute('maxlength');"
+                + "arguments[0].value = 'x'.repeat(4001);", input);
+        browser.findElement(By.id("send")).click();
+
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertEquals("text is longer than 4000 characters", error.getText());
+        assertEquals(4001, input.getAttribute("value").length(), "the text stays for another try");
+    }
+
+    @Test
+    void someoneNotInThePlansTypesTheirNameAndItIsRemembered() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#who option[value='bob']")));
+        new Select(browser.findElement(By.id("who"))).selectByVisibleText("Someone else…");
+        browser.findElement(By.id("who-name")).sendKeys("zoe", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channels [data-channel='@zoe']")));
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channels [data-channel='@zoe']")));
+        assertEquals("zoe (guest)", new Select(browser.findElement(By.id("who"))).getFirstSelectedOption().getText());
+    }
+
+    private static void screenshot(String path) throws IOException {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of(path), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
