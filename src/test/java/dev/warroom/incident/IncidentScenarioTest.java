@@ -1,11 +1,8 @@
 package dev.warroom.incident;
 
-import dev.warroom.support.TestClock;
-import dev.warroom.support.TestDatabase;
+import dev.warroom.support.ScenarioTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,25 +11,13 @@ import java.util.List;
 import static dev.warroom.support.LocalChatClient.botTexts;
 import static dev.warroom.support.LocalChatClient.lastBotText;
 import static dev.warroom.support.LocalChatClient.say;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A whole incident through the local chat: declare to closed report, with two other incidents open. */
 @QuarkusTest
-class IncidentScenarioTest {
+class IncidentScenarioTest extends ScenarioTest {
 
     static final String CHANNEL = "inc-3-checkout-failing";
-
-    @Inject
-    TestDatabase database;
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void reset() {
-        database.reset();
-        clock.set(TestClock.START);
-    }
 
     @Test
     void declaredIncidentRunsFromDeclarationToClosedReport() {
@@ -162,9 +147,5 @@ class IncidentScenarioTest {
                 "declared", "manager_assigned", "notified", "acknowledged", "step_done", "step_skipped", "step_done",
                 "phase_changed", "phase_changed", "status_update", "resolved", "step_done", "lesson_added",
                 "lesson_added", "report_written", "closed", "report_written");
-    }
-
-    static JsonPath incident(String key) {
-        return given().get("/api/incidents/" + key).then().statusCode(200).extract().jsonPath();
     }
 }
