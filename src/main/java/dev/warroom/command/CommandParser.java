@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
 public final class CommandParser {
 
     private static final Pattern INCIDENT_KEY = Pattern.compile("(?i)inc-\\d+");
-    private static final Pattern LEADING_WORD = Pattern.compile("(?i)^/?incident(\\s+|$)");
+    /** Any Unicode white space separates words, including the no-break spaces that phones and pasted text bring. */
+    private static final Pattern SPACE = Pattern.compile("(?U)\\s+");
+    private static final Pattern EDGE_SPACE = Pattern.compile("(?U)^\\s+|\\s+$");
+    private static final Pattern LEADING_WORD = Pattern.compile("(?iU)^/?incident(\\s+|$)");
     private static final String TYPE_PREFIX = "type=";
 
     /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
     public Command parse(String input) {
-        String text = LEADING_WORD.matcher(input == null ? "" : input.strip()).replaceFirst("").strip();
+        String text = strip(LEADING_WORD.matcher(strip(input == null ? "" : input)).replaceFirst(""));
         if (text.isEmpty()) {
             return new Command.Help(null);
         }
@@ -131,6 +134,10 @@ public final class CommandParser {
         return command;
     }
 
+    private static String strip(String text) {
+        return EDGE_SPACE.matcher(text).replaceAll("");
+    }
+
     private static String allWords() {
         return Arrays.stream(Usage.values()).map(Usage::word).collect(Collectors.joining(", "));
     }
@@ -140,7 +147,7 @@ public final class CommandParser {
         private String remaining;
 
         Words(String text) {
-            this.remaining = text.strip();
+            this.remaining = strip(text);
         }
 
         boolean hasNext() {
@@ -148,18 +155,18 @@ public final class CommandParser {
         }
 
         String next() {
-            String[] parts = remaining.split("\\s+", 2);
+            String[] parts = SPACE.split(remaining, 2);
             remaining = parts.length > 1 ? parts[1] : "";
             return parts[0];
         }
 
         boolean peekStartsWith(String prefix) {
-            return hasNext() && remaining.split("\\s+", 2)[0].toLowerCase(Locale.ROOT).startsWith(prefix);
+            return hasNext() && SPACE.split(remaining, 2)[0].toLowerCase(Locale.ROOT).startsWith(prefix);
         }
 
         /** Takes an incident key such as INC-12 if it comes next. */
         String incidentKey() {
-            if (hasNext() && INCIDENT_KEY.matcher(remaining.split("\\s+", 2)[0]).matches()) {
+            if (hasNext() && INCIDENT_KEY.matcher(SPACE.split(remaining, 2)[0]).matches()) {
                 return next().toUpperCase(Locale.ROOT);
             }
             return null;

