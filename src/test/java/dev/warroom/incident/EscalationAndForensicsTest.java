@@ -57,9 +57,9 @@ class EscalationAndForensicsTest extends ScenarioTest {
 
     @Test
     void assignGivesARoleAndTellsThePerson() {
-        say("zoe", "general", "/incident declare payments-api high Card data leak");
+        say("zoe", "general", "/incident declare Payments-API high Card data leak");
 
-        say("alice", CHANNEL, "/incident assign forensic-lead @carol");
+        say("alice", CHANNEL, "/incident assign Forensic-Lead @Carol"); // as typed on a phone
 
         assertThat(lastBotText(CHANNEL)).isEqualTo("Carol White is now forensic-lead in INC-1 (assigned by Alice Smith).");
         assertThat(lastBotText("@carol")).isEqualTo("You are now forensic-lead in INC-1 · payments-api · HIGH — "
