@@ -6,6 +6,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point for the jar and dev mode: {@code validate DIR} checks plans without a database;
@@ -15,6 +17,10 @@ import java.nio.file.Path;
 public class WarroomMain {
 
     static final String JDBC_URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    /** A latch in the system properties: they are shared by every class loader of dev mode and the jar. */
+    static final String APP_STOPPED_SIGNAL = dev.warroom.database.AppStoppedSignal.APP_STOPPED_SIGNAL;
+    private static final CountDownLatch APP_STOPPED = new CountDownLatch(1);
+    private static final long APP_STOP_WAIT_SECONDS = 30;
 
     public static void main(String... args) throws Exception {
         if (args.length > 0 && args[0].equals("validate")) {
@@ -25,7 +31,11 @@ public class WarroomMain {
             System.exit(PlanValidationCommand.run(Path.of(args[1]), System.out));
         }
         startEmbeddedDatabaseIfNoneConfigured();
-        Quarkus.run(args);
+        try {
+            Quarkus.run(args);
+        } finally {
+            APP_STOPPED.countDown();
+        }
     }
 
     private static void startEmbeddedDatabaseIfNoneConfigured() throws Exception {
@@ -36,8 +46,11 @@ public class WarroomMain {
         Path dataDir = Path.of(firstSet(System.getenv("WARROOM_DATA_DIR"), System.getProperty("warroom.data.dir"), "data"))
                 .resolve("postgres").toAbsolutePath();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+        System.getProperties().put(APP_STOPPED_SIGNAL, APP_STOPPED);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                // Quarkus stops in its own shutdown hook; the database goes last so in-flight work can finish.
+                APP_STOPPED.await(APP_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
                 database.close();
             } catch (Exception e) {
                 System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());

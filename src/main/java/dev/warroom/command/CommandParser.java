@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
 public final class CommandParser {
 
     private static final Pattern INCIDENT_KEY = Pattern.compile("(?i)inc-\\d+");
-    private static final Pattern LEADING_WORD = Pattern.compile("(?i)^/?incident(\\s+|$)");
+    /** Any Unicode white space separates words, including the no-break spaces that phones and pasted text bring. */
+    private static final Pattern SPACE = Pattern.compile("(?U)\\s+");
+    private static final Pattern EDGE_SPACE = Pattern.compile("(?U)^\\s+|\\s+$");
+    private static final Pattern LEADING_WORD = Pattern.compile("(?iU)^/?incident(\\s+|$)");
     private static final String TYPE_PREFIX = "type=";
 
     /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
     public Command parse(String input) {
-        String text = LEADING_WORD.matcher(input == null ? "" : input.strip()).replaceFirst("").strip();
+        String text = strip(LEADING_WORD.matcher(strip(input == null ? "" : input)).replaceFirst(""));
         if (text.isEmpty()) {
             return new Command.Help(null);
         }
@@ -43,12 +46,12 @@ public final class CommandParser {
             case ASSIGN -> {
                 String key = words.incidentKey();
                 String role = required(words, usage, "a role");
-                String person = person(required(words, usage, "a person"));
-                yield noMore(words, usage, new Command.Assign(key, role, person));
+                String person = person(words, usage);
+                yield noMore(words, usage, new Command.Assign(key, role.toLowerCase(Locale.ROOT), person));
             }
             case HANDOVER -> {
                 String key = words.incidentKey();
-                yield noMore(words, usage, new Command.Handover(key, person(required(words, usage, "a person"))));
+                yield noMore(words, usage, new Command.Handover(key, person(words, usage)));
             }
             case UPDATE -> new Command.Update(words.incidentKey(), rest(words, usage, "the update text"));
             case ESCALATE -> new Command.Escalate(words.incidentKey(), rest(words, usage, "a reason"));
@@ -69,11 +72,11 @@ public final class CommandParser {
     }
 
     private static Command declare(Words words) {
-        String service = required(words, Usage.DECLARE, "a service");
+        String service = required(words, Usage.DECLARE, "a service").toLowerCase(Locale.ROOT);
         String severity = required(words, Usage.DECLARE, "a severity").toLowerCase(Locale.ROOT);
         String type = null;
         if (words.peekStartsWith(TYPE_PREFIX)) {
-            type = words.next().substring(TYPE_PREFIX.length());
+            type = words.next().substring(TYPE_PREFIX.length()).toLowerCase(Locale.ROOT);
             if (type.isEmpty()) {
                 throw CommandError.withUsage("`type=` needs an incident type.", Usage.DECLARE);
             }
@@ -105,8 +108,13 @@ public final class CommandParser {
     }
 
     /** A person as typed: {@code @bob} and {@code bob} both name bob. */
-    private static String person(String word) {
-        return word.startsWith("@") ? word.substring(1) : word;
+    private static String person(Words words, Usage usage) {
+        String word = required(words, usage, "a person");
+        String person = word.startsWith("@") ? word.substring(1) : word;
+        if (person.isEmpty()) {
+            throw CommandError.withUsage("`" + usage.word() + "` needs a person after `@`.", usage);
+        }
+        return person;
     }
 
     private static String required(Words words, Usage usage, String what) {
@@ -131,6 +139,10 @@ public final class CommandParser {
         return command;
     }
 
+    private static String strip(String text) {
+        return EDGE_SPACE.matcher(text).replaceAll("");
+    }
+
     private static String allWords() {
         return Arrays.stream(Usage.values()).map(Usage::word).collect(Collectors.joining(", "));
     }
@@ -140,7 +152,7 @@ public final class CommandParser {
         private String remaining;
 
         Words(String text) {
-            this.remaining = text.strip();
+            this.remaining = strip(text);
         }
 
         boolean hasNext() {
@@ -148,18 +160,18 @@ public final class CommandParser {
         }
 
         String next() {
-            String[] parts = remaining.split("\\s+", 2);
+            String[] parts = SPACE.split(remaining, 2);
             remaining = parts.length > 1 ? parts[1] : "";
             return parts[0];
         }
 
         boolean peekStartsWith(String prefix) {
-            return hasNext() && remaining.split("\\s+", 2)[0].toLowerCase(Locale.ROOT).startsWith(prefix);
+            return hasNext() && SPACE.split(remaining, 2)[0].toLowerCase(Locale.ROOT).startsWith(prefix);
         }
 
         /** Takes an incident key such as INC-12 if it comes next. */
         String incidentKey() {
-            if (hasNext() && INCIDENT_KEY.matcher(remaining.split("\\s+", 2)[0]).matches()) {
+            if (hasNext() && INCIDENT_KEY.matcher(SPACE.split(remaining, 2)[0]).matches()) {
                 return next().toUpperCase(Locale.ROOT);
             }
             return null;

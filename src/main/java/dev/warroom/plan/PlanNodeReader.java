@@ -278,6 +278,10 @@ final class PlanNodeReader {
         return node.intValue();
     }
 
+    static boolean isSlug(String value) {
+        return SLUG.matcher(value).matches();
+    }
+
     static boolean isEmail(String value) {
         return EMAIL.matcher(value).matches();
     }

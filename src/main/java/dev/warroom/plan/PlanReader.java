@@ -133,8 +133,13 @@ public final class PlanReader {
 
     private static String syntaxRule(StreamReadException e) {
         if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-            return PlanRules.notYaml(yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1,
-                    yaml.getProblem().strip());
+            String problem = yaml.getProblem().strip();
+            // SnakeYAML often notices a mistake a line late; its context mark points at where it began
+            if (yaml.getContext() != null && yaml.getContextMark() != null) {
+                problem += " (" + yaml.getContext().strip() + " at line " + (yaml.getContextMark().getLine() + 1)
+                        + ", column " + (yaml.getContextMark().getColumn() + 1) + ")";
+            }
+            return PlanRules.notYaml(yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1, problem);
         }
         String message = String.valueOf(e.getOriginalMessage()).strip().lines().findFirst().orElse("");
         return PlanRules.notYaml(e.getLocation().getLineNr(), e.getLocation().getColumnNr(), message);
@@ -558,21 +563,28 @@ public final class PlanReader {
             return YAML.getNodeFactory().textNode("");
         }
 
+        /** The ids a plan-keyed mapping defines; null when it is missing, not a mapping or empty (reported once). */
         private static Set<String> keysOf(JsonNode node) {
-            return node != null && node.isObject() ? new HashSet<>(PlanNodeReader.keyNames(node)) : null;
+            return node != null && node.isObject() && !node.isEmpty()
+                    ? new HashSet<>(PlanNodeReader.keyNames(node))
+                    : null;
         }
 
+        /** The incident type names, in order; null when any is missing or not a slug, as then intent is unclear. */
         private static List<String> incidentTypeNames(JsonNode node) {
-            if (node == null || !node.isArray()) {
+            if (node == null || !node.isArray() || node.isEmpty()) {
                 return null;
             }
             List<String> names = new ArrayList<>();
-            node.forEach(type -> {
+            for (JsonNode type : node) {
                 JsonNode name = type.get("name");
-                if (name != null && name.isTextual() && !names.contains(name.textValue().strip())) {
+                if (name == null || !name.isTextual() || !PlanNodeReader.isSlug(name.textValue().strip())) {
+                    return null;
+                }
+                if (!names.contains(name.textValue().strip())) {
                     names.add(name.textValue().strip());
                 }
-            });
+            }
             return names;
         }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * The plans in force. Reads the plans folder at start and whenever its files change; a plan whose
@@ -118,9 +119,12 @@ public class PlanRegistry {
             return "missing";
         }
         try (Stream<Path> files = Files.list(plansDir)) {
+            // Content, not modification time: an edit within the file system's time granularity still counts.
             return files.sorted().map(f -> {
                 try {
-                    return f.getFileName() + ":" + Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f);
+                    CRC32 crc = new CRC32();
+                    crc.update(Files.readAllBytes(f));
+                    return f.getFileName() + ":" + crc.getValue();
                 } catch (IOException e) {
                     return f.getFileName() + ":?";
                 }

@@ -39,7 +39,7 @@ public class LocalChat {
         message.user = user;
         message.text = text;
         message.buttons = buttons.isEmpty() ? null : write(buttons);
-        message.ts = clock.instant();
+        message.ts = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         message.persist();
         LocalMessageView view = view(message);
         posted.fire(new LocalMessagePosted(view));

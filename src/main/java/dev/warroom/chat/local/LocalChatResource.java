@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 public class LocalChatResource {
 
     static final String START_CHANNEL = "general";
-    private static final Pattern COMMAND = Pattern.compile("(?i)^/?incident(\\s.*)?$", Pattern.DOTALL);
+    private static final Pattern COMMAND = Pattern.compile("(?i)^/?incident(\\s.*)?$",
+            Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
     private static final int MAX_TEXT = 4000;
     private static final int MAX_NAME = 100;
 

@@ -1,0 +1,359 @@
+package dev.warroom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The packaged jar, run as users run it: {@code java -jar target/quarkus-app/quarkus-run.jar} with its own embedded
+ * PostgreSQL under WARROOM_DATA_DIR. Run by failsafe after {@code package}.
+ */
+class PackagedAppIT {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Path PLANS = Path.of("manifests/plans").toAbsolutePath();
+    private static final Path LOG_DIR = Path.of("target/packaged-app-it").toAbsolutePath();
+    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(60);
+    private static final Duration SERVER_GONE_WITHIN = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final List<Path> tempDirs = new ArrayList<>();
+    private static final List<Path> dataDirs = new ArrayList<>();
+    private static int runs;
+
+    private final List<App> apps = new ArrayList<>();
+
+    @RegisterExtension
+    final TestWatcher printLogsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            for (App app : apps) {
+                System.err.println("===== output of " + app.name + " (" + app.log + ")");
+                try {
+                    System.err.println(Files.readString(app.log));
+                } catch (IOException e) {
+                    System.err.println("(cannot read: " + e + ")");
+                }
+            }
+        }
+    };
+
+    @BeforeAll
+    static void jarIsPackaged() throws IOException {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run `./mvnw verify` (the IT needs the packaged jar)");
+        Files.createDirectories(LOG_DIR);
+    }
+
+    @AfterEach
+    void stopApps() throws InterruptedException {
+        for (App app : apps) {
+            if (app.process.isAlive()) {
+                app.process.destroyForcibly();
+                app.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Whatever happened, leave no PostgreSQL server running on our data folders, and no temp folders. */
+    @AfterAll
+    static void leaveNothingRunning() throws Exception {
+        for (Path dataDir : dataDirs) {
+            Optional<ProcessHandle> server = postgresServer(dataDir);
+            if (server.isPresent()) {
+                System.err.println("Stopping a PostgreSQL server left on " + dataDir + ": pid " + server.get().pid());
+                server.get().destroy(); // SIGTERM: smart shutdown, no clients are left
+                if (!waitGone(server.get(), SERVER_GONE_WITHIN)) {
+                    server.get().destroyForcibly();
+                    waitGone(server.get(), SERVER_GONE_WITHIN);
+                }
+            }
+        }
+        for (Path dir : tempDirs) {
+            deleteTree(dir);
+        }
+    }
+
+    @Test
+    void dataSurvivesAHardKillAndNumberingContinues() throws Exception {
+        Path data = tempDir("warroom-it-data");
+        dataDirs.add(data.resolve("postgres"));
+
+        App first = start(data);
+        JsonNode posted = post(first, "/api/local/messages", Map.of("channel", "general", "user", "zoe",
+                "text", "/incident declare payments-api high Checkout failing"));
+        assertEquals("/incident declare payments-api high Checkout failing", posted.get("text").asText());
+        JsonNode inc1 = getJson(first, "/api/incidents/INC-1");
+        assertEquals("payments-api", inc1.at("/incident/service").asText());
+        assertEquals("Checkout failing", inc1.at("/incident/title").asText());
+        JsonNode timelineBefore = inc1.get("timeline");
+        assertFalse(timelineBefore.isEmpty(), "INC-1 has a timeline");
+        JsonNode generalBefore = getJson(first, "/api/local/messages?channel=general");
+        assertFalse(generalBefore.isEmpty(), "#general has messages");
+
+        long serverPid = postgresServer(data.resolve("postgres")).map(ProcessHandle::pid)
+                .orElseThrow(() -> new AssertionError("no running PostgreSQL in " + data.resolve("postgres/postmaster.pid")));
+
+        first.process.destroyForcibly(); // like kill -9: no shutdown hook runs, PostgreSQL is not stopped
+        assertTrue(first.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "killed app exits");
+        boolean serverSurvived = ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false);
+        System.out.println("PostgreSQL (pid " + serverPid + ") after the app was killed: "
+                + (serverSurvived ? "still running" : "gone"));
+
+        App second = start(data);
+        assertFalse(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false),
+                "the server left by the killed app (pid " + serverPid + ") was stopped");
+        JsonNode inc1After = getJson(second, "/api/incidents/INC-1");
+        assertEquals(inc1.get("incident"), inc1After.get("incident"));
+        JsonNode timelineAfter = inc1After.get("timeline");
+        assertTrue(timelineAfter.size() >= timelineBefore.size(), "timeline kept: " + timelineAfter);
+        for (int i = 0; i < timelineBefore.size(); i++) {
+            assertEquals(timelineBefore.get(i), timelineAfter.get(i), "timeline event " + i);
+        }
+        // The outbox may still deliver replies that were pending at the kill: the old messages come first, unchanged.
+        JsonNode generalAfter = getJson(second, "/api/local/messages?channel=general");
+        assertTrue(generalAfter.size() >= generalBefore.size(), "#general kept: " + generalAfter);
+        for (int i = 0; i < generalBefore.size(); i++) {
+            assertEquals(generalBefore.get(i), generalAfter.get(i), "#general message " + i);
+        }
+
+        post(second, "/api/local/messages", Map.of("channel", "general", "user", "zoe",
+                "text", "/incident declare payments-api low Slow refunds"));
+        JsonNode inc2 = getJson(second, "/api/incidents/INC-2");
+        assertEquals("Slow refunds", inc2.at("/incident/title").asText());
+        assertEquals(List.of("INC-1", "INC-2"), getJson(second, "/api/incidents").findValuesAsText("key"));
+
+        long secondServerPid = postgresServer(data.resolve("postgres")).map(ProcessHandle::pid)
+                .orElseThrow(() -> new AssertionError("no running PostgreSQL after the restart"));
+        second.process.destroy(); // SIGTERM: shutdown hooks stop the embedded server
+        assertTrue(second.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "app stops within " + STOP_WITHIN);
+        Optional<ProcessHandle> server = ProcessHandle.of(secondServerPid);
+        assertTrue(server.isEmpty() || waitGone(server.get(), SERVER_GONE_WITHIN),
+                "PostgreSQL (pid " + secondServerPid + ") stopped with the app");
+        assertTrue(postgresServer(data.resolve("postgres")).isEmpty(), "no PostgreSQL left on " + data);
+    }
+
+    /**
+     * After a reboot or a container restart, the {@code postmaster.pid} left by a crash can name a pid that now
+     * belongs to another process (in a container, often one of the app's own threads); that must not block the start.
+     */
+    @Test
+    void aPidFileNamingAnotherLiveProcessDoesNotBlockTheStart() throws Exception {
+        Path data = tempDir("warroom-it-reused-pid");
+        Path pgData = data.resolve("postgres");
+        dataDirs.add(pgData);
+
+        App first = start(data);
+        List<String> pidFile = Files.readAllLines(pgData.resolve("postmaster.pid"));
+        first.process.destroy();
+        assertTrue(first.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "app stops within " + STOP_WITHIN);
+        assertFalse(Files.exists(pgData.resolve("postmaster.pid")), "a clean stop removes postmaster.pid");
+
+        // Stands for whatever process got the old server's pid; PostgreSQL and `pg_ctl stop` would signal it.
+        Process notPostgres = new ProcessBuilder("sleep", "600").start();
+        try {
+            List<String> stale = new ArrayList<>(pidFile);
+            stale.set(0, Long.toString(notPostgres.pid()));
+            Files.write(pgData.resolve("postmaster.pid"), stale);
+
+            App second = start(data);
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(uri(second, "/api/incidents")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            second.process.destroy();
+            assertTrue(second.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "app stops within " + STOP_WITHIN);
+            assertTrue(notPostgres.isAlive(), "the process that had the pid was left alone");
+        } finally {
+            notPostgres.destroyForcibly();
+        }
+    }
+
+    @Test
+    void validateChecksPlansWithoutStartingADatabase() throws Exception {
+        Path dataDir = tempDir("warroom-it-validate").resolve("must-not-exist");
+
+        Result valid = validate(PLANS, dataDir);
+        assertEquals(0, valid.exitCode(), valid.output());
+        assertEquals("2 plans valid: identity-service, payments-api\n", valid.output());
+
+        Path broken = tempDir("warroom-it-broken-plans");
+        String example = Files.readString(PLANS.resolve("payments-api.yaml"));
+        String daveContacts = "contacts: [{email: dave@example.com}, {phone: \"+44 20 7946 0002\"}]";
+        assertTrue(example.contains(daveContacts), "the example plan still gives dave two contacts");
+        Files.writeString(broken.resolve("payments-api.yaml"),
+                example.replace(daveContacts, "contacts: [{email: dave@example.com}]"));
+
+        Result invalid = validate(broken, dataDir);
+        assertEquals(1, invalid.exitCode(), invalid.output());
+        assertEquals("payments-api.yaml: people.dave.contacts: needs at least 2 contact methods, has 1\n",
+                invalid.output());
+
+        assertFalse(Files.exists(dataDir), "validate created WARROOM_DATA_DIR " + dataDir);
+    }
+
+    // ---- the app as a process
+
+    private record App(String name, Process process, Path log, int port) {}
+
+    private record Result(int exitCode, String output) {}
+
+    private App start(Path dataDir) throws Exception {
+        int port = freePort();
+        String name = "app-" + (++runs);
+        Path log = LOG_DIR.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.remove("QUARKUS_DATASOURCE_JDBC_URL");
+        env.put("WARROOM_DATA_DIR", dataDir.toString());
+        env.put("PORT", Integer.toString(port));
+        env.put("WARROOM_PLANS_DIR", PLANS.toString());
+        App app = new App(name, builder.start(), log, port);
+        apps.add(app);
+        awaitReady(app);
+        return app;
+    }
+
+    /** Polls until the app answers; the process is what we wait for, so a dead one fails at once. */
+    private static void awaitReady(App app) throws Exception {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(uri(app, "/api/plans")).timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            if (!app.process.isAlive()) {
+                fail(app.name + " exited with " + app.process.exitValue() + " before it was ready; see " + app.log);
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        fail(app.name + " not ready within " + READY_WITHIN + "; see " + app.log);
+    }
+
+    private Result validate(Path plans, Path dataDir) throws Exception {
+        String name = "validate-" + (++runs);
+        Path log = LOG_DIR.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "validate", plans.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().put("WARROOM_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        apps.add(new App(name, process, log, -1));
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "validate finishes within 30 s (no database, no server)");
+        return new Result(process.exitValue(), Files.readString(log));
+    }
+
+    private static JsonNode post(App app, String path, Object body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(app, path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), "POST " + path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode getJson(App app, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(app, path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static URI uri(App app, String path) {
+        return URI.create("http://localhost:" + app.port + path);
+    }
+
+    // ---- PostgreSQL left on a data folder
+
+    /** The live server named by {@code postmaster.pid} in a PostgreSQL data folder, if any. */
+    private static Optional<ProcessHandle> postgresServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean waitGone(ProcessHandle process, Duration within) {
+        try {
+            process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return !process.isAlive();
+        }
+    }
+
+    // ---- helpers
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path tempDir(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        tempDirs.add(dir);
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
