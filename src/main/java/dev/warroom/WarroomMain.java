@@ -1,13 +1,13 @@
 package dev.warroom;
 
+import dev.warroom.database.AppStoppedSignal;
 import dev.warroom.database.EmbeddedDatabase;
 import dev.warroom.plan.PlanValidationCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Entry point for the jar and dev mode: {@code validate DIR} checks plans without a database;
@@ -17,10 +17,7 @@ import java.util.concurrent.TimeUnit;
 public class WarroomMain {
 
     static final String JDBC_URL_PROPERTY = "quarkus.datasource.jdbc.url";
-    /** A latch in the system properties: they are shared by every class loader of dev mode and the jar. */
-    static final String APP_STOPPED_SIGNAL = dev.warroom.database.AppStoppedSignal.APP_STOPPED_SIGNAL;
-    private static final CountDownLatch APP_STOPPED = new CountDownLatch(1);
-    private static final long APP_STOP_WAIT_SECONDS = 30;
+    private static final Duration APP_STOP_WAIT = Duration.ofSeconds(30);
 
     public static void main(String... args) throws Exception {
         if (args.length > 0 && args[0].equals("validate")) {
@@ -30,11 +27,16 @@ public class WarroomMain {
             }
             System.exit(PlanValidationCommand.run(Path.of(args[1]), System.out));
         }
-        startEmbeddedDatabaseIfNoneConfigured();
+        try {
+            startEmbeddedDatabaseIfNoneConfigured();
+        } catch (IllegalStateException cannotStart) {
+            System.err.println("Warroom cannot start: " + cannotStart.getMessage());
+            System.exit(1);
+        }
         try {
             Quarkus.run(args);
         } finally {
-            APP_STOPPED.countDown();
+            AppStoppedSignal.signal();
         }
     }
 
@@ -46,11 +48,10 @@ public class WarroomMain {
         Path dataDir = Path.of(firstSet(System.getenv("WARROOM_DATA_DIR"), System.getProperty("warroom.data.dir"), "data"))
                 .resolve("postgres").toAbsolutePath();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-        System.getProperties().put(APP_STOPPED_SIGNAL, APP_STOPPED);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 // Quarkus stops in its own shutdown hook; the database goes last so in-flight work can finish.
-                APP_STOPPED.await(APP_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+                AppStoppedSignal.await(APP_STOP_WAIT);
                 database.close();
             } catch (Exception e) {
                 System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());

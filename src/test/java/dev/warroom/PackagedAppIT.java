@@ -198,6 +198,28 @@ class PackagedAppIT {
     }
 
     @Test
+    void aSecondAppOnTheSameDataRefusesAndLeavesTheFirstRunning() throws Exception {
+        Path data = tempDir("warroom-it-in-use");
+        dataDirs.add(data.resolve("postgres"));
+        App first = start(data);
+
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString()).redirectErrorStream(true);
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().put("WARROOM_DATA_DIR", data.toString());
+        builder.environment().put("PORT", Integer.toString(freePort()));
+        builder.environment().put("WARROOM_PLANS_DIR", PLANS.toString());
+        Process second = builder.start();
+        String output = new String(second.getInputStream().readAllBytes());
+        assertTrue(second.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "the second app gives up");
+
+        assertEquals(1, second.exitValue(), output);
+        assertTrue(output.contains("is in use by another running Warroom; stop it first or set WARROOM_DATA_DIR to "
+                + "another folder."), output);
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(uri(first, "/api/incidents")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "the first app still serves");
+    }
+
+    @Test
     void validateChecksPlansWithoutStartingADatabase() throws Exception {
         Path dataDir = tempDir("warroom-it-validate").resolve("must-not-exist");
 

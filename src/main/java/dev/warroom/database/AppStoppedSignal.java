@@ -4,20 +4,32 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 
 /**
  * Tells the embedded PostgreSQL's shutdown hook that Warroom has stopped its work, so the database
- * is stopped after the app, not while requests are still finishing.
+ * is stopped after the app, not while requests are still finishing. The signal is a system
+ * property: dev mode runs the app in class loaders of its own, and system properties are shared.
  */
 @ApplicationScoped
 public class AppStoppedSignal {
 
-    public static final String APP_STOPPED_SIGNAL = "warroom.embedded-database.app-stopped";
+    private static final String PROPERTY = "warroom.app-stopped";
+    private static final long POLL_MILLIS = 50;
 
     void onStop(@Observes ShutdownEvent event) {
-        if (System.getProperties().get(APP_STOPPED_SIGNAL) instanceof CountDownLatch latch) {
-            latch.countDown();
+        signal();
+    }
+
+    public static void signal() {
+        System.setProperty(PROPERTY, "true");
+    }
+
+    /** Waits until the app has stopped, at most {@code limit}. */
+    public static void await(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!Boolean.getBoolean(PROPERTY) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL_MILLIS);
         }
     }
 }

@@ -73,8 +73,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * the server in the folder is that app's, not a stale one, and must not be stopped.
      */
     static void refuseIfInUse(Path dataDir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dataDir.resolve("epg-lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        Path lockFile = dataDir.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return; // created after initdb, which needs an empty folder: never create it here
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new IllegalStateException("The data folder " + dataDir + " is in use by another running Warroom;"
