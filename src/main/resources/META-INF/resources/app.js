@@ -307,7 +307,15 @@
     const stick = forceScroll || nearBottom();
     let added = false;
     for (const message of messages) {
-      if (message.channel !== state.current || state.shown.has(message.id)) {
+      if (message.channel !== state.current) {
+        continue;
+      }
+      if (state.shown.has(message.id)) {
+        // A kept message (summary card, checklist) was brought up to date: replace it where it stands.
+        const old = el.messages.querySelector('.message[data-id="' + message.id + '"]');
+        if (old) {
+          old.replaceWith(renderMessage(message));
+        }
         continue;
       }
       state.shown.add(message.id);
@@ -640,8 +648,11 @@
     if (!text.trim()) {
       return;
     }
-    if (await post(text, [el.send])) {
-      el.input.value = '';
+    // Cleared at once (the reply may arrive live before the POST returns); given back if the post fails.
+    el.input.value = '';
+    autoGrow();
+    if (!(await post(text, [el.send]))) {
+      el.input.value = text;
       autoGrow();
     }
     el.input.focus();

@@ -3,14 +3,22 @@ package dev.warroom.command;
 import java.util.List;
 
 /**
- * A platform-neutral chat message: a text (with *bold* and `code` marks), optional fields and
- * buttons. Adapters render it as Block Kit, an Adaptive Card or plain lines.
+ * A platform-neutral chat message: a text (with *bold*, _italic_ and `code` marks), optional fields
+ * and buttons. Adapters render it as Block Kit, an Adaptive Card or plain lines.
+ *
+ * @param key  names a message that is kept up to date: a later message with the same key in the same
+ *             channel replaces it (Slack's chat.update, Teams' updateActivity); null for plain messages
+ * @param pin  keep this message at hand in the channel (pinned where the platform can)
  */
-public record Message(String text, List<Field> fields, List<Button> buttons) {
+public record Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin) {
 
     public Message {
         fields = List.copyOf(fields);
         buttons = List.copyOf(buttons);
+    }
+
+    public Message(String text, List<Field> fields, List<Button> buttons) {
+        this(text, fields, buttons, null, false);
     }
 
     public static Message text(String text) {
@@ -18,7 +26,16 @@ public record Message(String text, List<Field> fields, List<Button> buttons) {
     }
 
     public Message withButtons(List<Button> more) {
-        return new Message(text, fields, more);
+        return new Message(text, fields, more, key, pin);
+    }
+
+    /** This message as the current version of the message named {@code key}. */
+    public Message keyed(String newKey) {
+        return new Message(text, fields, buttons, newKey, pin);
+    }
+
+    public Message pinned() {
+        return new Message(text, fields, buttons, key, true);
     }
 
     /** The message as plain lines: text, then one line per field. */

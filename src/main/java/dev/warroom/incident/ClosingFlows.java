@@ -33,9 +33,9 @@ public class ClosingFlows {
         scope.event(TimelineEvent.Type.RESOLVED, from.word() + " → resolved: " + command.summary());
         scope.announce(Message.text("✅ " + scope.key() + " resolved by " + scope.name(scope.actor().ref()) + ": "
                 + command.summary()));
-        scope.tell(dev.warroom.notify.Destination.channel(incident.channel),
-                IncidentMessages.checklist(scope, recovery, "Recovery steps (back to business as usual)"));
-        scope.tell(dev.warroom.notify.Destination.channel(incident.channel), lessonsPrompt(scope));
+        scope.post(IncidentMessages.checklist(scope, Step.Kind.RECOVERY, recovery));
+        scope.post(lessonsPrompt(scope));
+        scope.post(IncidentMessages.summaryCard(scope));
     }
 
     void lesson(IncidentScope scope, Command.AddLesson command) {
@@ -83,6 +83,7 @@ public class ClosingFlows {
         store(scope);
         scope.announce(Message.text("🏁 " + scope.key() + " closed by " + scope.name(scope.actor().ref())
                 + ". The report is stored: `report " + scope.key() + "`."));
+        scope.refreshCards();
     }
 
     private Report store(IncidentScope scope) {
@@ -123,6 +124,7 @@ public class ClosingFlows {
     private static Message lessonsPrompt(IncidentScope scope) {
         Plan.Lessons lessons = scope.plan().lessons();
         return Message.text("📝 *Lessons learned* for " + scope.key() + ": reply with `lesson <text>`.\n"
-                + String.join("\n", lessons.prompts().stream().map(p -> "• " + p).toList()));
+                + String.join("\n", lessons.prompts().stream().map(p -> "• " + p).toList()))
+                .keyed(IncidentMessages.LESSONS_KEY);
     }
 }

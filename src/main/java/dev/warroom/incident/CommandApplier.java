@@ -83,12 +83,12 @@ public class CommandApplier {
             timeline.add(incidentId, request.actor(), TimelineEvent.Type.REFUSED,
                     "`" + request.text().strip() + "`: " + error.getMessage());
         }
-        outbox.post(Destination.channel(request.channel()), Message.text(error.getMessage()), incidentId);
+        outbox.post(request.platform(), Destination.channel(request.channel()), Message.text(error.getMessage()), incidentId);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(CommandRequest request) {
-        outbox.post(Destination.channel(request.channel()), Message.text(
+        outbox.post(request.platform(), Destination.channel(request.channel()), Message.text(
                 "Sorry, something went wrong with `" + request.text().strip() + "`; nothing was changed. Please try again."), null);
     }
 
@@ -143,7 +143,7 @@ public class CommandApplier {
     }
 
     private void reply(CommandRequest request, Message message) {
-        outbox.post(Destination.channel(request.channel()), message, null);
+        outbox.post(request.platform(), Destination.channel(request.channel()), message, null);
     }
 
     /** Marks a platform request as handled; false when it was handled before (a retry). */

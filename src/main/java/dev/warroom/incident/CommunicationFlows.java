@@ -46,6 +46,7 @@ public class CommunicationFlows {
         scope.announce(Message.text("⬆ " + scope.key() + (atTop ? " is at the highest escalation level (" + label + "); paged again: "
                 : " escalated to " + label + " by " + scope.name(scope.actor().ref()) + ". Paged: ") + told
                 + ". Reason: " + command.reason()));
+        scope.refreshCards();
     }
 
     void forensics(IncidentScope scope, Command.InvokeForensics command) {

@@ -4,6 +4,7 @@ import dev.warroom.command.Command;
 import dev.warroom.command.CommandError;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.command.Usage;
+import dev.warroom.notify.ChannelOpening;
 import dev.warroom.notify.Destination;
 import dev.warroom.notify.Outbox;
 import dev.warroom.notify.Recipient;
@@ -65,12 +66,13 @@ public class DeclareFlow {
 
         List<Step> steps = openMitigationSteps(incident, plan);
         scope.reply(IncidentMessages.declared(scope));
-        scope.tell(Destination.channel(incident.channel), IncidentMessages.summaryCard(scope));
+        outbox.open(incident.platform, new ChannelOpening(incident.channel, IncidentMessages.topic(scope),
+                responders(incident)), incident.id);
+        scope.post(IncidentMessages.summaryCard(scope));
         if (incident.manager == null) {
-            scope.tell(Destination.channel(incident.channel), IncidentMessages.noManager(scope, explanation));
+            scope.post(IncidentMessages.noManager(scope, explanation));
         }
-        scope.tell(Destination.channel(incident.channel), IncidentMessages.checklist(scope, steps,
-                "Mitigation steps" + (incident.incidentType == null ? "" : " (" + incident.incidentType + ")")));
+        scope.post(IncidentMessages.checklist(scope, Step.Kind.MITIGATION, steps));
         if (incident.manager != null) {
             scope.tell(Destination.person(incident.manager), IncidentMessages.managerAssigned(scope));
         }
@@ -91,6 +93,7 @@ public class DeclareFlow {
         incident.incidentType = command.incidentType();
         incident.title = command.title();
         incident.channel = Incident.channelName(incident.number, command.title());
+        incident.platform = request.platform();
         incident.phase = Phase.DETECTION;
         incident.phaseEnteredAt = now;
         incident.declaredAt = now;
@@ -98,6 +101,16 @@ public class DeclareFlow {
         incident.escalationLevel = 1;
         incident.persistAndFlush();
         return incident;
+    }
+
+    /** The manager and everyone holding a role: the channel's first members. */
+    private static List<String> responders(Incident incident) {
+        java.util.LinkedHashSet<String> people = new java.util.LinkedHashSet<>();
+        if (incident.manager != null) {
+            people.add(incident.manager);
+        }
+        RoleHolder.of(incident).forEach(holder -> people.add(holder.person));
+        return List.copyOf(people);
     }
 
     /** The plan's role members are the incident's responders from the start; `assign` adds more. */

@@ -36,6 +36,8 @@ public class Incident extends PanacheEntityBase {
     public String incidentType;
     public String title;
     public String channel;
+    /** The chat platform the incident lives on: where its channel is opened. */
+    public String platform;
     @Enumerated(EnumType.STRING)
     public Phase phase;
     @Column(name = "phase_entered_at")

@@ -70,22 +70,59 @@ public final class IncidentMessages {
                 + incident.title + ". Incident manager: " + scope.managerName() + ". Channel: #" + incident.channel);
     }
 
+    public static final String SUMMARY_KEY = "summary";
+    public static final String LESSONS_KEY = "lessons";
+
+    /** The incident's card, pinned in its channel and kept up to date as the incident moves. */
     static Message summaryCard(IncidentScope scope) {
         Incident incident = scope.incident();
         Plan plan = scope.plan();
+        List<Field> fields = new ArrayList<>(cardFields(scope));
+        fields.add(new Field("Plan", plan.location().online()));
+        fields.add(new Field("Offline copy", plan.location().offline()));
+        List<Button> buttons = new ArrayList<>();
+        if (incident.isOpen() && incident.manager != null && incident.acknowledgedAt == null) {
+            buttons.add(ack(incident));
+        }
+        buttons.add(new Button("Status", "status " + incident.key()));
+        return new Message("*" + headline(incident) + "*" + (incident.drill ? " (drill)" : ""), fields, buttons,
+                SUMMARY_KEY, true);
+    }
+
+    /** The incident channel's topic: what, how bad, who leads, where the plan is. */
+    static String topic(IncidentScope scope) {
+        return headline(scope.incident()) + " · Manager: " + scope.managerName() + " · Plan: "
+                + scope.plan().location().online();
+    }
+
+    /** What the summary card and the status card both show. */
+    static List<Field> cardFields(IncidentScope scope) {
+        Incident incident = scope.incident();
+        List<Step> steps = Step.of(incident);
+        long done = steps.stream().filter(s -> s.status == Step.Status.DONE).count();
+        long skipped = steps.stream().filter(s -> s.status == Step.Status.SKIPPED).count();
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("Phase", incident.phase.word()));
+        fields.add(new Field("Phase", incident.phase.word() + " since " + time(incident.phaseEnteredAt)));
         fields.add(new Field("Declared", "by " + scope.name(incident.declaredBy) + " at " + time(incident.declaredAt)));
         if (incident.incidentType != null) {
             fields.add(new Field("Type", incident.incidentType));
         }
-        fields.add(new Field("Incident manager", incident.manager == null ? "nobody available"
-                : scope.name(incident.manager) + " (ack within " + duration(scope.severity().ackWithin()) + ")"));
+        fields.add(new Field("Incident manager", managerState(scope)));
         fields.add(new Field("Roles", roles(scope)));
-        fields.add(new Field("Plan", plan.location().online()));
-        fields.add(new Field("Offline copy", plan.location().offline()));
-        return new Message("*" + headline(incident) + "*", fields,
-                List.of(ack(incident), new Button("Status", "status " + incident.key())));
+        fields.add(new Field("Steps", done + " of " + steps.size() + " done" + (skipped > 0 ? ", " + skipped + " skipped" : "")));
+        fields.add(new Field("Escalation", "level " + incident.escalationLevel + ", "
+                + scope.plan().escalation().levels().get(incident.escalationLevel - 1).name()));
+        return fields;
+    }
+
+    private static String managerState(IncidentScope scope) {
+        Incident incident = scope.incident();
+        if (incident.manager == null) {
+            return "nobody available";
+        }
+        return scope.name(incident.manager) + (incident.acknowledgedAt != null
+                ? " (acknowledged " + time(incident.acknowledgedAt) + ")"
+                : " (ack within " + duration(scope.severity().ackWithin()) + ")");
     }
 
     static String roles(IncidentScope scope) {
@@ -96,6 +133,15 @@ public final class IncidentMessages {
             }
         }
         return String.join("; ", lines);
+    }
+
+    /** The checklist of one kind of step, kept up to date in the incident channel. */
+    static Message checklist(IncidentScope scope, Step.Kind kind, List<Step> steps) {
+        Incident incident = scope.incident();
+        String title = kind == Step.Kind.MITIGATION
+                ? "Mitigation steps" + (incident.incidentType == null ? "" : " (" + incident.incidentType + ")")
+                : "Recovery steps (back to business as usual)";
+        return checklist(scope, steps, title).keyed("checklist-" + kind.name().toLowerCase(Locale.ROOT));
     }
 
     static Message checklist(IncidentScope scope, List<Step> steps, String title) {

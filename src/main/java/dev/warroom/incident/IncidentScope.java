@@ -82,19 +82,36 @@ public final class IncidentScope {
 
     /** Answers the person where they typed the command. */
     public void reply(Message message) {
-        outbox.post(Destination.channel(request.channel()), message, incident.id);
+        outbox.post(request.platform(), Destination.channel(request.channel()), message, incident.id);
+    }
+
+    /** Posts in the incident channel. */
+    public void post(Message message) {
+        outbox.post(incident.platform, Destination.channel(incident.channel), message, incident.id);
     }
 
     /** Posts in the incident channel, and also answers the person if they typed elsewhere. */
     public void announce(Message message) {
-        outbox.post(Destination.channel(incident.channel), message, incident.id);
-        if (!incident.channel.equals(request.channel())) {
+        post(message);
+        if (!incident.channel.equals(request.channel()) || !incident.platform.equals(request.platform())) {
             reply(message);
         }
     }
 
+    /** Tells a person or stakeholder directly, on the platform that reaches them. */
     public void tell(Destination destination, Message message) {
-        outbox.post(destination, message, incident.id);
+        outbox.tell(incident.platform, destination, message, incident.id);
+    }
+
+    /** Brings the incident channel's kept messages (summary card, checklists) up to date. */
+    public void refreshCards() {
+        post(IncidentMessages.summaryCard(this));
+        for (Step.Kind kind : Step.Kind.values()) {
+            List<Step> steps = Step.of(incident).stream().filter(s -> s.kind == kind).toList();
+            if (!steps.isEmpty()) {
+                post(IncidentMessages.checklist(this, kind, steps));
+            }
+        }
     }
 
     /** Tells each recipient, adding why they are told; returns who was told, for the timeline. */

@@ -25,18 +25,7 @@ public class IncidentViews {
 
     Message status(IncidentScope scope) {
         Incident incident = scope.incident();
-        List<Step> steps = Step.of(incident);
-        long done = steps.stream().filter(s -> s.status == Step.Status.DONE).count();
-        long skipped = steps.stream().filter(s -> s.status == Step.Status.SKIPPED).count();
-        List<Field> fields = new ArrayList<>();
-        fields.add(new Field("Phase", incident.phase.word() + " since " + IncidentMessages.time(incident.phaseEnteredAt)));
-        fields.add(new Field("Incident manager", scope.managerName() + (incident.manager == null ? ""
-                : incident.acknowledgedAt == null ? " (not acknowledged)"
-                : " (acknowledged " + IncidentMessages.time(incident.acknowledgedAt) + ")")));
-        fields.add(new Field("Roles", IncidentMessages.roles(scope)));
-        fields.add(new Field("Steps", done + " of " + steps.size() + " done" + (skipped > 0 ? ", " + skipped + " skipped" : "")));
-        fields.add(new Field("Escalation", "level " + incident.escalationLevel + ", "
-                + scope.plan().escalation().levels().get(incident.escalationLevel - 1).name()));
+        List<Field> fields = new ArrayList<>(IncidentMessages.cardFields(scope));
         if (incident.isOpen()) {
             fields.add(new Field("Timers due", timersDue(scope)));
         }

@@ -31,6 +31,7 @@ public class ResponseFlows {
         scope.event(TimelineEvent.Type.ACKNOWLEDGED, "Acknowledged " + IncidentMessages.duration(after) + " after declaration.");
         scope.announce(Message.text(scope.key() + " acknowledged by " + scope.managerName() + " ("
                 + IncidentMessages.duration(after) + " after declaration)."));
+        scope.refreshCards();
     }
 
     void done(IncidentScope scope, Command.Done command) {
@@ -40,6 +41,7 @@ public class ResponseFlows {
         scope.event(TimelineEvent.Type.STEP_DONE, "Step " + step.number + " done: " + step.text);
         scope.announce(Message.text("☑ Step " + step.number + " done by " + scope.name(scope.actor().ref()) + ": "
                 + step.text + ". " + remaining(scope, step.kind)));
+        scope.refreshCards();
     }
 
     void skip(IncidentScope scope, Command.Skip command) {
@@ -50,6 +52,7 @@ public class ResponseFlows {
                 + " — reason: " + command.reason());
         scope.announce(Message.text("⤼ Step " + step.number + " skipped by " + scope.name(scope.actor().ref()) + ": "
                 + step.text + " — reason: " + command.reason() + ". " + remaining(scope, step.kind)));
+        scope.refreshCards();
     }
 
     void movePhase(IncidentScope scope, Command.MovePhase command) {
@@ -76,6 +79,7 @@ public class ResponseFlows {
                 + scope.name(scope.actor().ref()) + "."
                 + (targetTime == null ? "" : " Target: done within " + IncidentMessages.duration(targetTime)
                 + ", by " + IncidentMessages.time(scope.now().plus(targetTime)) + ".")));
+        scope.refreshCards();
     }
 
     private static Step openStep(IncidentScope scope, int number, String verb) {

@@ -33,6 +33,7 @@ public class RoleFlows {
                 + " (assigned by " + scope.name(scope.actor().ref()) + ")."));
         scope.tell(Destination.person(person), Message.text("You are now " + command.role() + " in "
                 + IncidentMessages.headline(scope.incident()) + ". Channel: #" + scope.incident().channel));
+        scope.refreshCards();
     }
 
     void handover(IncidentScope scope, Command.Handover command) {
@@ -55,6 +56,7 @@ public class RoleFlows {
         scope.announce(Message.text("Incident manager of " + scope.key() + " handed over from " + from + " to "
                 + scope.name(person) + ". " + scope.name(person) + ", please acknowledge with `ack`."));
         scope.tell(Destination.person(person), IncidentMessages.managerAssigned(scope));
+        scope.refreshCards();
     }
 
     /** The plan person named, matched without regard to letter case, as people type on phones. */

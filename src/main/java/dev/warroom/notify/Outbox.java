@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 
-/** Queues messages in the caller's transaction; {@link OutboxDispatcher} delivers them after commit. */
+/**
+ * Queues messages in the caller's transaction, each for one platform; {@link OutboxDispatcher}
+ * delivers them after commit.
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -17,33 +20,53 @@ public class Outbox {
     Clock clock;
     @Inject
     ObjectMapper json;
+    @Inject
+    PlatformRouter router;
+
+    /** A message for a destination on the given platform (a channel lives on one platform). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void post(String platform, Destination destination, Message message, Long incidentId) {
+        persist(platform, OutboxMessage.Kind.MESSAGE, destination, toJson(message), incidentId);
+    }
+
+    /** A message for a person or stakeholder, on the platform that reaches them, preferring {@code platform}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tell(String platform, Destination destination, Message message, Long incidentId) {
+        post(router.platformFor(destination, platform), destination, message, incidentId);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void post(Destination destination, Message message, Long incidentId) {
+    public void open(String platform, ChannelOpening opening, Long incidentId) {
+        persist(platform, OutboxMessage.Kind.OPEN_CHANNEL, Destination.channel(opening.name()), toJson(opening), incidentId);
+    }
+
+    private void persist(String platform, OutboxMessage.Kind kind, Destination destination, String body, Long incidentId) {
         OutboxMessage row = new OutboxMessage();
         row.createdAt = clock.instant();
         row.nextAttemptAt = row.createdAt;
         row.incidentId = incidentId;
+        row.platform = platform;
+        row.kind = kind;
         row.destinationKind = destination.kind();
         row.destination = destination.name();
-        row.body = toJson(message);
+        row.body = body;
         row.status = OutboxMessage.Status.PENDING;
         row.persist();
     }
 
-    Message read(OutboxMessage row) {
+    <T> T read(OutboxMessage row, Class<T> type) {
         try {
-            return json.readValue(row.body, Message.class);
+            return json.readValue(row.body, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox message " + row.id + " is not readable", e);
         }
     }
 
-    private String toJson(Message message) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(message);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Message cannot be written as JSON", e);
+            throw new IllegalStateException("Outbox body cannot be written as JSON", e);
         }
     }
 }

@@ -19,6 +19,9 @@ public class OutboxMessage extends PanacheEntityBase {
 
     public enum Status { PENDING, SENT, FAILED }
 
+    /** A message to post, or a channel to open. */
+    public enum Kind { MESSAGE, OPEN_CHANNEL }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -26,11 +29,14 @@ public class OutboxMessage extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "incident_id")
     public Long incidentId;
+    public String platform;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
     @Enumerated(EnumType.STRING)
     @Column(name = "destination_kind")
     public Destination.Kind destinationKind;
     public String destination;
-    /** The neutral {@link dev.warroom.command.Message} as JSON. */
+    /** The neutral {@link dev.warroom.command.Message} or {@link ChannelOpening} as JSON. */
     public String body;
     @Enumerated(EnumType.STRING)
     public Status status;

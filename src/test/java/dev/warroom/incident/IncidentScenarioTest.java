@@ -36,11 +36,13 @@ class IncidentScenarioTest extends ScenarioTest {
         List<String> channel = botTexts(CHANNEL);
         assertThat(channel.get(0)).isEqualTo("""
                 *INC-3 · payments-api · HIGH — Checkout failing*
-                Phase: detection
+                Phase: detection since 09:02 UTC
                 Declared: by zoe at 09:02 UTC
                 Type: outage
                 Incident manager: Carol White (ack within 5m)
                 Roles: communications-liaison: Dave Brown, Erin Green; technical-expert: Bob Jones, Carol White, Frank Black; forensic-lead: Frank Black
+                Steps: 0 of 3 done
+                Escalation: level 1, Response team
                 Plan: https://wiki.example.com/plans/payments-api
                 Offline copy: Printed copy in the operations binder, shelf 2, London office""");
         assertThat(channel.get(1)).isEqualTo("""
@@ -132,6 +134,17 @@ class IncidentScenarioTest extends ScenarioTest {
         clock.advance(Duration.ofMinutes(5));
         say("carol", CHANNEL, "/incident close");
         assertThat(lastBotText(CHANNEL)).isEqualTo("🏁 INC-3 closed by Carol White. The report is stored: `report INC-3`.");
+
+        // The card and the checklists posted at the start were kept up to date in place.
+        List<String> atClose = botTexts(CHANNEL);
+        assertThat(atClose.get(0)).contains("Phase: closed since 09:50 UTC\n")
+                .contains("Incident manager: Carol White (acknowledged 09:05 UTC)\n")
+                .contains("Steps: 3 of 6 done, 1 skipped\n");
+        assertThat(atClose.get(1)).isEqualTo("""
+                *Mitigation steps (outage)* — INC-3
+                1. ☑ Check the payments dashboard and the upstream processor status page — done by Bob Jones
+                2. ⤼ Fail traffic over to the secondary region (runbook: https://wiki.example.com/runbooks/payments-failover) — skipped by Frank Black: failover is automatic since October
+                3. ☑ Confirm card authorisations succeed in the secondary region — done by Carol White""");
 
         JsonPath closed = incident("INC-3");
         assertThat(closed.getString("incident.phase")).isEqualTo("closed");

@@ -34,12 +34,25 @@ public class LocalChat {
 
     @Transactional
     public LocalMessageView post(String channel, String user, String text, List<Button> buttons) {
-        LocalMessage message = new LocalMessage();
-        message.channel = channel;
-        message.user = user;
+        return post(channel, user, text, buttons, null);
+    }
+
+    /**
+     * Posts a message; with a key, a message with the same key in the channel is replaced in place
+     * (it keeps its id and place, and is pushed live again with its new text).
+     */
+    @Transactional
+    public LocalMessageView post(String channel, String user, String text, List<Button> buttons, String key) {
+        LocalMessage message = key == null ? null : LocalMessage.keyed(channel, key).orElse(null);
+        if (message == null) {
+            message = new LocalMessage();
+            message.channel = channel;
+            message.user = user;
+            message.key = key;
+            message.ts = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
+        }
         message.text = text;
         message.buttons = buttons.isEmpty() ? null : write(buttons);
-        message.ts = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         message.persist();
         LocalMessageView view = view(message);
         posted.fire(new LocalMessagePosted(view));

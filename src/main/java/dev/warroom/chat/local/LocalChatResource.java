@@ -6,6 +6,7 @@ import dev.warroom.command.Actor;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.IncidentCommandService;
+import dev.warroom.notify.PlatformRouter;
 import dev.warroom.plan.PlanRegistry;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
@@ -78,7 +79,7 @@ public class LocalChatResource {
         }
         LocalMessageView posted = chat.post(channel.strip(), user.strip(), text, List.of());
         if (isCommand(channel.strip(), user.strip(), text)) {
-            commands.handle(new CommandRequest(text, actor(user.strip()), channel.strip(),
+            commands.handle(new CommandRequest(text, actor(user.strip()), PlatformRouter.LOCAL, channel.strip(),
                     requestId == null ? null : "local:" + requestId));
         }
         return Response.ok(posted).build();

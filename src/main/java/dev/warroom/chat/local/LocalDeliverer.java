@@ -1,12 +1,16 @@
 package dev.warroom.chat.local;
 
 import dev.warroom.command.Message;
+import dev.warroom.notify.ChannelOpening;
 import dev.warroom.notify.Destination;
+import dev.warroom.notify.PlatformRouter;
+import dev.warroom.plan.Plan;
 import dev.warroom.notify.MessageDeliverer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Delivers outbox messages into the local web chat: channels by name, direct messages to a
@@ -19,8 +23,29 @@ public class LocalDeliverer implements MessageDeliverer {
     LocalChat chat;
 
     @Override
+    public String platform() {
+        return PlatformRouter.LOCAL;
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    /** Everyone can be reached in the local chat, by their plan id. */
+    @Override
+    public Optional<Plan.Contact.Kind> contactKind() {
+        return Optional.empty();
+    }
+
+    /** Local channels exist as soon as something is posted in them. */
+    @Override
+    public void open(ChannelOpening opening, Long incidentId) {
+    }
+
+    @Override
     public void deliver(Destination destination, Message message, Long incidentId) {
-        chat.post(channelOf(destination), LocalMessage.BOT, message.plainText(), message.buttons());
+        chat.post(channelOf(destination), LocalMessage.BOT, message.plainText(), message.buttons(), message.key());
     }
 
     public static String channelOf(Destination destination) {

@@ -28,6 +28,13 @@ public class LocalMessage extends PanacheEntityBase {
     /** The message's buttons as JSON, or null. */
     public String buttons;
     public Instant ts;
+    /** Names a message that is kept up to date (see {@link dev.warroom.command.Message#key()}). */
+    @Column(name = "message_key")
+    public String key;
+
+    public static java.util.Optional<LocalMessage> keyed(String channel, String key) {
+        return find("channel = ?1 and key = ?2", channel, key).firstResultOptional();
+    }
 
     public static List<LocalMessage> after(String channel, long afterId) {
         return list("channel = ?1 and id > ?2 order by id", channel, afterId);

@@ -149,6 +149,11 @@ class LocalChatPageTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//li[contains(@class,'message')]/div[@class='text'][contains(., 'Step 1 done by Bob Jones')]")));
         assertTrue(browser.findElement(By.id("error")).getAttribute("hidden") != null, "no error shown");
+        // The checklist posted at declaration is updated in place: step 1 ticked, its button gone.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//li[contains(@class,'message')]"
+                + "/div[@class='text'][contains(., '1. ☑ Assess customer impact and set the severity — done by Bob Jones')]")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#messages button.action[data-command='done INC-1 1']"), 0));
 
         screenshot("/tmp/local-chat.png");
         browser.manage().window().setSize(DESKTOP);
