@@ -10,13 +10,14 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Delivers pending outbox messages, oldest first for each destination: a message that must wait
- * (rate limit, platform down) holds back the later ones to the same place, so nothing arrives out
- * of order. Each message is claimed with SKIP LOCKED in its own transaction, so several instances
+ * Delivers pending outbox messages oldest first: a message that must wait (rate limit, platform
+ * down) holds back the later ones to the same place, so nothing arrives out of order. Each message is claimed with SKIP LOCKED in its own transaction, so several instances
  * never deliver the same message twice.
  */
 @ApplicationScoped
@@ -44,17 +45,22 @@ public class OutboxDispatcher {
         deliverPending();
     }
 
-    /** Delivers everything due now; returns how many messages were sent. */
+    /** Delivers everything due now, in order; returns how many messages were sent. */
     public int deliverPending() {
         running.lock();
         try {
             int sent = 0;
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                List<Long> heads = QuarkusTransaction.requiringNew().call(this::dueHeads);
                 int sentThisRound = 0;
-                for (Long id : heads) {
-                    if (deliverOne(id)) {
-                        sentThisRound++;
+                Set<String> held = new HashSet<>();
+                for (Object[] due : QuarkusTransaction.requiringNew().call(this::due)) {
+                    String destination = (String) due[1];
+                    if (!held.contains(destination)) {
+                        if (deliverOne(((Number) due[0]).longValue())) {
+                            sentThisRound++;
+                        } else {
+                            held.add(destination); // later messages to it wait for this one
+                        }
                     }
                 }
                 sent += sentThisRound;
@@ -68,32 +74,38 @@ public class OutboxDispatcher {
         }
     }
 
-    private List<Long> dueHeads() {
+    /** Pending messages due now, oldest first: id and a destination key. */
+    private List<Object[]> due() {
         List<String> platforms = router.enabledPlatforms();
         if (platforms.isEmpty()) {
             return List.of();
         }
-        return entityManager.createNativeQuery("""
-                        select o.id from outbox_message o
-                        where o.status = 'PENDING' and o.next_attempt_at <= ?1 and o.platform in (?2)
-                          and not exists (select 1 from outbox_message p
-                                          where p.status = 'PENDING' and p.platform = o.platform
-                                            and p.destination_kind = o.destination_kind
-                                            and p.destination = o.destination and p.id < o.id)
-                        order by o.id limit %d""".formatted(BATCH), Long.class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select id, platform || ':' || destination_kind || ':' || destination from outbox_message
+                        where status = 'PENDING' and next_attempt_at <= ?1 and platform in (?2)
+                        order by id limit %d""".formatted(BATCH))
                 .setParameter(1, clock.instant())
                 .setParameter(2, platforms)
-                .getResultList()
-                .stream().map(Long.class::cast).toList();
+                .getResultList();
+        return rows;
     }
 
+    /**
+     * Claims and delivers one message. It is skipped when another dispatcher holds it, or when an
+     * older message to the same destination is still pending (waiting, or held by another dispatcher).
+     */
     private boolean deliverOne(long id) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 @SuppressWarnings("unchecked")
-                List<OutboxMessage> claimed = entityManager.createNativeQuery(
-                                "select * from outbox_message where id = ?1 and status = 'PENDING' for update skip locked",
-                                OutboxMessage.class)
+                List<OutboxMessage> claimed = entityManager.createNativeQuery("""
+                                select * from outbox_message o where o.id = ?1 and o.status = 'PENDING'
+                                  and not exists (select 1 from outbox_message p
+                                                  where p.status = 'PENDING' and p.platform = o.platform
+                                                    and p.destination_kind = o.destination_kind
+                                                    and p.destination = o.destination and p.id < o.id)
+                                for update skip locked""", OutboxMessage.class)
                         .setParameter(1, id)
                         .getResultList();
                 return !claimed.isEmpty() && attempt(claimed.get(0));

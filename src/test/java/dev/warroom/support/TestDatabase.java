@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 /** Empties every table between tests so each scenario starts from nothing. */
 @ApplicationScoped
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
+@QuarkusTestResource(SlackApiStandIn.class)
 public class TestDatabase {
 
     @Inject
@@ -17,7 +18,8 @@ public class TestDatabase {
     @Transactional
     public void reset() {
         entityManager.createNativeQuery("truncate incident, incident_role, incident_step, timeline_event, "
-                + "manager_assignment, lesson, report, handled_request, outbox_message, local_message restart identity cascade")
+                + "manager_assignment, lesson, report, handled_request, outbox_message, local_message, chat_conversation, "
+                + "chat_message_ref restart identity cascade")
                 .executeUpdate();
         entityManager.createNativeQuery("alter sequence incident_number_seq restart with 1").executeUpdate();
     }

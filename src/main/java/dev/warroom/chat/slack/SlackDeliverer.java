@@ -1,0 +1,125 @@
+package dev.warroom.chat.slack;
+
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.model.block.LayoutBlock;
+import dev.warroom.chat.ChatConversation;
+import dev.warroom.chat.ChatMessageRef;
+import dev.warroom.command.Message;
+import dev.warroom.notify.ChannelOpening;
+import dev.warroom.notify.DeliveryRejected;
+import dev.warroom.notify.Destination;
+import dev.warroom.notify.MessageDeliverer;
+import dev.warroom.plan.Plan;
+import dev.warroom.plan.PlanRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Delivers outbox messages to Slack: opens incident channels (create, invite, topic), posts Block
+ * Kit messages, keeps kept messages up to date with chat.update, pins the summary card, and sends
+ * direct messages through conversations.open. Runs inside the outbox dispatcher's transaction.
+ */
+@ApplicationScoped
+public class SlackDeliverer implements MessageDeliverer {
+
+    public static final String PLATFORM = "slack";
+    private static final int TOPIC_LIMIT = 250;
+
+    @Inject
+    SlackSettings settings;
+    @Inject
+    SlackApi api;
+    @Inject
+    PlanRegistry plans;
+    @Inject
+    Clock clock;
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
+    public Optional<Plan.Contact.Kind> contactKind() {
+        return Optional.of(Plan.Contact.Kind.SLACK);
+    }
+
+    @Override
+    public void open(ChannelOpening opening, Long incidentId) throws Exception {
+        String channel = ChatConversation.externalId(PLATFORM, opening.name()).orElse(null);
+        if (channel == null) {
+            channel = create(opening.name());
+            ChatConversation.remember(PLATFORM, opening.name(), channel, clock.instant());
+        }
+        String id = channel;
+        List<String> users = opening.members().stream().map(this::slackUser).flatMap(Optional::stream).distinct().toList();
+        if (!users.isEmpty()) {
+            api.call("conversations.invite", m -> m.conversationsInvite(r -> r.channel(id).users(users)),
+                    "already_in_channel", "cant_invite_self");
+        }
+        String topic = opening.topic().length() > TOPIC_LIMIT ? opening.topic().substring(0, TOPIC_LIMIT - 1) + "…"
+                : opening.topic();
+        api.call("conversations.setTopic", m -> m.conversationsSetTopic(r -> r.channel(id).topic(topic)));
+    }
+
+    /** Creates the channel; if the name is taken (an earlier installation), a numbered name is used. */
+    private String create(String name) throws Exception {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String candidate = attempt == 1 ? name : name + "-" + attempt;
+            ConversationsCreateResponse created = api.call("conversations.create",
+                    m -> m.conversationsCreate(r -> r.name(candidate).isPrivate(false)), "name_taken");
+            if (created.isOk()) {
+                return created.getChannel().getId();
+            }
+        }
+        throw new DeliveryRejected("conversations.create: name_taken for " + name + " and its numbered variants");
+    }
+
+    @Override
+    public void deliver(Destination destination, Message message, Long incidentId) throws Exception {
+        String channel = channelFor(destination);
+        List<LayoutBlock> blocks = SlackBlocks.render(message);
+        String text = SlackBlocks.fallbackText(message);
+        Optional<String> kept = message.key() == null ? Optional.empty()
+                : ChatMessageRef.externalId(PLATFORM, channel, message.key());
+        if (kept.isPresent()) {
+            api.call("chat.update", m -> m.chatUpdate(r -> r.channel(channel).ts(kept.get()).text(text).blocks(blocks)));
+            return;
+        }
+        ChatPostMessageResponse posted = api.call("chat.postMessage",
+                m -> m.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks).unfurlLinks(false)));
+        if (message.key() != null) {
+            ChatMessageRef.remember(PLATFORM, channel, message.key(), posted.getTs());
+        }
+        if (message.pin()) {
+            api.call("pins.add", m -> m.pinsAdd(r -> r.channel(channel).timestamp(posted.getTs())), "already_pinned");
+        }
+    }
+
+    private String channelFor(Destination destination) throws Exception {
+        return switch (destination.kind()) {
+            case CHANNEL -> ChatConversation.externalId(PLATFORM, destination.name()).orElse(destination.name());
+            case PERSON -> {
+                String user = slackUser(destination.name()).orElseThrow(() -> new DeliveryRejected(
+                        destination.name() + " has no Slack contact in the plans"));
+                yield api.call("conversations.open", m -> m.conversationsOpen(r -> r.users(List.of(user))))
+                        .getChannel().getId();
+            }
+            case STAKEHOLDER -> throw new DeliveryRejected("stakeholders are not reached on Slack");
+        };
+    }
+
+    private Optional<String> slackUser(String person) {
+        return plans.person(person).flatMap(p -> p.contact(Plan.Contact.Kind.SLACK));
+    }
+}

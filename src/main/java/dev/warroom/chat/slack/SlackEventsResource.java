@@ -1,0 +1,91 @@
+package dev.warroom.chat.slack;
+
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Slack's one endpoint: slash commands, interactivity and the Events API. A REST resource rather
+ * than Bolt's servlet adapter: the body arrives as the exact string Slack signed (the servlet
+ * adapter rebuilds it from lines, which can change the bytes), and no servlet container is needed.
+ */
+@Path("/slack/events")
+public class SlackEventsResource {
+
+    private static final Logger LOG = Logger.getLogger(SlackEventsResource.class);
+
+    @Inject
+    SlackSettings settings;
+    @Inject
+    SlackRequestVerifier verifier;
+    @Inject
+    SlackInbound inbound;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public jakarta.ws.rs.core.Response receive(String body, @Context HttpHeaders headers) {
+        if (!settings.enabled()) {
+            return json(404, "Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET");
+        }
+        String raw = body == null ? "" : body;
+        String problem = verifier.problem(headers.getHeaderString("X-Slack-Request-Timestamp"),
+                headers.getHeaderString("X-Slack-Signature"), raw);
+        if (problem != null) {
+            LOG.warnf("Slack request refused: %s", problem);
+            return json(401, problem);
+        }
+        Request<?> request;
+        try {
+            request = inbound.parser().parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri("/slack/events")
+                    .requestBody(raw)
+                    .headers(new RequestHeaders(headerMap(headers)))
+                    .queryString(Map.of())
+                    .build());
+        } catch (RuntimeException malformed) {
+            return json(400, "malformed Slack payload: " + malformed.getClass().getSimpleName());
+        }
+        if (request == null) {
+            return json(400, "not a Slack command, interaction or event");
+        }
+        try {
+            return toJaxRs(inbound.app().run(request));
+        } catch (Exception e) {
+            LOG.errorf(e, "Slack request could not be handled");
+            return json(400, "malformed Slack payload: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Map<String, List<String>> headerMap(HttpHeaders headers) {
+        Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.getRequestHeaders().forEach((name, values) -> map.put(name.toLowerCase(java.util.Locale.ROOT), values));
+        return map;
+    }
+
+    private static jakarta.ws.rs.core.Response toJaxRs(Response response) {
+        jakarta.ws.rs.core.Response.ResponseBuilder builder = jakarta.ws.rs.core.Response.status(response.getStatusCode());
+        if (response.getBody() != null) {
+            builder.entity(response.getBody()).type(response.getContentType());
+        }
+        response.getHeaders().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        return builder.build();
+    }
+
+    private static jakarta.ws.rs.core.Response json(int status, String error) {
+        return jakarta.ws.rs.core.Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", error)).build();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.warroom.chat.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.view.View;
+import dev.warroom.chat.ChatConversation;
+import dev.warroom.chat.ChatMessageRef;
+import dev.warroom.command.Actor;
+import dev.warroom.command.CommandRequest;
+import dev.warroom.incident.IncidentCommandService;
+import dev.warroom.incident.IncidentMessages;
+import dev.warroom.plan.Plan;
+import dev.warroom.plan.PlanRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Bolt app: one listener per kind of Slack request, each acknowledging at once and handing the
+ * work to a worker thread, so Slack's 3-second limit never waits on the database or Slack's API.
+ */
+@ApplicationScoped
+public class SlackInbound {
+
+    private static final Logger LOG = Logger.getLogger(SlackInbound.class);
+    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+
+    @Inject
+    SlackSettings settings;
+    @Inject
+    SlackApi api;
+    @Inject
+    IncidentCommandService commands;
+    @Inject
+    PlanRegistry plans;
+    @Inject
+    SlackWork work;
+
+    private App app;
+    private SlackRequestParser parser;
+
+    @PostConstruct
+    void init() {
+        AppConfig config = AppConfig.builder()
+                .signingSecret(settings.signingSecret())
+                .slack(api.slack())
+                .build();
+        // No Bolt middleware: the signature is checked before Bolt with Warroom's clock
+        // (SlackRequestVerifier), and Bolt's single-team authorization would call auth.test on every request.
+        app = new App(config, api.slack(), List.of());
+        app.command("/incident", this::onCommand);
+        app.blockAction(SlackBlocks.ACTION_ID_PATTERN, this::onButton);
+        app.viewSubmission(SlackBlocks.DECLARE_CALLBACK_ID, this::onDeclareForm);
+        app.event(MessageEvent.class, this::onMessage);
+        app.event(AppMentionEvent.class, this::onMention);
+        parser = new SlackRequestParser(config);
+    }
+
+    App app() {
+        return app;
+    }
+
+    SlackRequestParser parser() {
+        return parser;
+    }
+
+    private Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
+        SlashCommandPayload payload = request.getPayload();
+        String text = payload.getText() == null ? "" : payload.getText().strip();
+        if (text.equalsIgnoreCase("declare")) {
+            work.submit(() -> openDeclareForm(payload.getTriggerId(), payload.getChannelId()));
+        } else {
+            handleLater(text, payload.getUserId(), payload.getUserName(), payload.getChannelId(),
+                    "slack:" + payload.getTriggerId());
+        }
+        return context.ack();
+    }
+
+    private Response onButton(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
+        for (BlockActionPayload.Action action : payload.getActions()) {
+            handleLater(action.getValue(), payload.getUser().getId(), payload.getUser().getUsername(), channel,
+                    "slack:" + payload.getTriggerId() + ":" + action.getActionTs());
+        }
+        return context.ack();
+    }
+
+    private Response onDeclareForm(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        ViewSubmissionPayload payload = request.getPayload();
+        SlackBlocks.DeclareForm form = SlackBlocks.readDeclareForm(payload.getView().getState());
+        Map<String, String> errors = DeclareFormCheck.errors(form, plans);
+        if (!errors.isEmpty()) {
+            return context.ackWithErrors(errors);
+        }
+        String command = "declare " + form.service() + " " + form.severity()
+                + (form.incidentType() == null ? "" : " type=" + form.incidentType()) + " " + form.title().strip();
+        String channel = Optional.ofNullable(payload.getView().getPrivateMetadata()).filter(c -> !c.isBlank())
+                .orElse(payload.getUser().getId());
+        handleLater(command, payload.getUser().getId(), payload.getUser().getUsername(), channel,
+                "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash());
+        return context.ack();
+    }
+
+    private Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
+        MessageEvent event = payload.getEvent();
+        // Only people's replies in a thread can be lessons; Warroom's own posts and edits are not.
+        if (event.getBotId() == null && event.getSubtype() == null && event.getThreadTs() != null
+                && event.getText() != null && !event.getText().isBlank()) {
+            work.submit(() -> lessonIfLessonsThread(event, payload.getEventId()));
+        }
+        return context.ack();
+    }
+
+    private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext context) {
+        AppMentionEvent event = payload.getEvent();
+        if (event.getBotId() == null) {
+            String text = MENTION.matcher(event.getText() == null ? "" : event.getText()).replaceAll("").strip();
+            handleLater(text, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId());
+        }
+        return context.ack();
+    }
+
+    private void lessonIfLessonsThread(MessageEvent event, String eventId) {
+        boolean lessonsThread = QuarkusTransaction.requiringNew().call(() -> ChatMessageRef
+                .keyOf(SlackDeliverer.PLATFORM, event.getChannel(), event.getThreadTs())
+                .filter(IncidentMessages.LESSONS_KEY::equals).isPresent());
+        if (lessonsThread) {
+            handle("lesson " + event.getText().strip(), event.getUser(), null, event.getChannel(), "slack:" + eventId);
+        }
+    }
+
+    private void handleLater(String text, String userId, String userName, String channel, String requestId) {
+        work.submit(() -> handle(text, userId, userName, channel, requestId));
+    }
+
+    /** Runs a command; the incident channels Warroom opened are known to the core by their names. */
+    private void handle(String text, String userId, String userName, String channel, String requestId) {
+        try {
+            String channelName = QuarkusTransaction.requiringNew().call(() ->
+                    ChatConversation.name(SlackDeliverer.PLATFORM, channel).orElse(channel));
+            commands.handle(new CommandRequest(text, actor(userId, userName), SlackDeliverer.PLATFORM, channelName, requestId));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Slack command `%s` from %s could not be handled", text, userId);
+        }
+    }
+
+    /** A Slack user is a plan person when a plan lists their Slack id; anyone else may still declare. */
+    private Actor actor(String userId, String userName) {
+        return plans.people().stream()
+                .filter(p -> p.contact(Plan.Contact.Kind.SLACK).filter(userId::equals).isPresent())
+                .findFirst()
+                .map(p -> Actor.person(p.id(), p.name()))
+                .orElseGet(() -> Actor.stranger(userName != null && !userName.isBlank() ? userName : userId));
+    }
+
+    private void openDeclareForm(String triggerId, String channel) {
+        List<SlackBlocks.PlanChoice> choices = plans.activePlans().stream()
+                .map(p -> new SlackBlocks.PlanChoice(p.service(), List.copyOf(p.severities().keySet()),
+                        p.incidentTypes().stream().map(Plan.IncidentType::name).toList()))
+                .toList();
+        View view = SlackBlocks.declareModal(choices, SlackBlocks.DECLARE_CALLBACK_ID);
+        view.setPrivateMetadata(channel);
+        try {
+            var response = api.methods().viewsOpen(r -> r.triggerId(triggerId).view(view));
+            if (!response.isOk()) {
+                LOG.warnf("Slack: views.open failed: %s", response.getError());
+            }
+        } catch (Exception e) {
+            LOG.warnf("Slack: views.open failed: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package dev.warroom.chat.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.warroom.notify.OutboxDispatcher;
+import dev.warroom.support.ScenarioTest;
+import dev.warroom.support.SlackApiStandIn;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Warroom as a Slack app: signed requests in, the exact Web API calls out, through the outbox. */
+@QuarkusTest
+class SlackAdapterTest extends ScenarioTest {
+
+    static final String GENERAL = "C0GENERAL";
+    static final String INCIDENT_CHANNEL = "C0INC1";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    OutboxDispatcher dispatcher;
+
+    WireMockServer slack;
+
+    @BeforeEach
+    void slackAnswers() {
+        slack = SlackApiStandIn.server();
+        slack.resetAll();
+        SlackApiStandIn.stubAuthTest(slack);
+        slack.stubFor(post(urlEqualTo("/api/conversations.create"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + INCIDENT_CHANNEL + "\",\"name\":\"inc-1-checkout-failing\"}}")));
+        slack.stubFor(post(urlMatching("/api/(conversations.invite|conversations.setTopic|pins.add|chat.update|views.open)"))
+                .willReturn(okJson("{\"ok\":true}")));
+        slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}")));
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
+    }
+
+    @Test
+    void aSlashCommandDeclaresAndWarroomOpensTheChannelThenTellsPeople() throws Exception {
+        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1").statusCode(200);
+
+        assertThat(calls()).containsExactly(
+                "chat.postMessage", "conversations.create", "conversations.invite", "conversations.setTopic",
+                "chat.postMessage", "pins.add", "chat.postMessage",
+                "conversations.open", "chat.postMessage", // the manager, alice
+                "conversations.open", "chat.postMessage", // bob, technical-expert
+                "conversations.open", "chat.postMessage", // carol
+                "conversations.open", "chat.postMessage"); // frank
+        List<Map<String, String>> sent = sent();
+        assertThat(sent.get(0)).containsEntry("channel", GENERAL)
+                .containsEntry("text", "INC-1 declared: payments-api high — Checkout failing. Incident manager: Alice Smith. "
+                        + "Channel: #inc-1-checkout-failing");
+        assertThat(sent.get(1)).containsEntry("name", "inc-1-checkout-failing").containsEntry("is_private", "false");
+        assertThat(sent.get(2)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("users", "U01ALICE,U01BOB,U01CAROL,U01FRANK");
+        assertThat(sent.get(3)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("topic",
+                "INC-1 · payments-api · HIGH — Checkout failing · Manager: Alice Smith · Plan: https://wiki.example.com/plans/payments-api");
+        JsonNode card = JSON.readTree(sent.get(4).get("blocks"));
+        assertThat(sent.get(4)).containsEntry("channel", INCIDENT_CHANNEL)
+                .containsEntry("text", "*INC-1 · payments-api · HIGH — Checkout failing*");
+        assertThat(card.get(0).get("text").get("text").asText()).isEqualTo("*INC-1 · payments-api · HIGH — Checkout failing*");
+        assertThat(card.findValuesAsText("value")).containsExactly("ack INC-1", "status INC-1");
+        assertThat(sent.get(5)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("timestamp", "1764061200.000100");
+        assertThat(JSON.readTree(sent.get(6).get("blocks")).findValuesAsText("value")).containsExactly("done INC-1 1", "done INC-1 2");
+        assertThat(sent.get(7)).containsEntry("users", "U01ALICE");
+        assertThat(sent.get(8)).containsEntry("channel", "D0DM").containsEntry("text",
+                "You are incident manager of INC-1 (payments-api high): Checkout failing. Acknowledge within 5m: `ack INC-1`. "
+                        + "Channel: #inc-1-checkout-failing");
+        assertThat(sent.subList(9, 15).stream().map(m -> m.get("users")).filter(u -> u != null).toList())
+                .containsExactly("U01BOB", "U01CAROL", "U01FRANK");
+        // People without a Slack id are told in the local chat.
+        assertThat(given().queryParam("channel", "@dave").get("/api/local/messages").jsonPath().getList("text"))
+                .hasSize(1);
+        assertThat(incident("INC-1").getString("incident.declaredBy")).isEqualTo("alice");
+    }
+
+    @Test
+    void aButtonPressActsAsTheCommandAndTheChecklistIsUpdatedInPlace() throws Exception {
+        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        slack.resetRequests();
+
+        signed(SlackRequests.blockActionBody("U01BOB", INCIDENT_CHANNEL, "done INC-1 1", "trigger-2"), SlackRequests.FORM)
+                .statusCode(200);
+
+        assertThat(incident("INC-1").getList("steps.status", String.class)).containsExactly("done", "open");
+        assertThat(calls()).containsExactly("chat.postMessage", "chat.update", "chat.update");
+        assertThat(sent().get(0)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("text",
+                "☑ Step 1 done by Bob Jones: Assess customer impact and set the severity. 1 mitigation step open.");
+        assertThat(sent().get(2)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("ts", "1764061200.000100");
+        assertThat(JSON.readTree(sent().get(2).get("blocks")).findValuesAsText("value")).containsExactly("done INC-1 2");
+    }
+
+    @Test
+    void aRetriedDeclareCreatesOneIncident() {
+        String body = SlackRequests.slashCommandBody("U01ALICE", "alice", GENERAL, "declare payments-api high Checkout failing", "trigger-9");
+        signed(body, SlackRequests.FORM).statusCode(200);
+        given().headers(SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET))
+                .header("X-Slack-Retry-Num", "1").header("X-Slack-Retry-Reason", "http_timeout")
+                .contentType(SlackRequests.FORM).body(body).post("/slack/events")
+                .then().statusCode(200);
+
+        assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
+        assertThat(calls().stream().filter("conversations.create"::equals)).hasSize(1);
+    }
+
+    @Test
+    void forgedStaleOrUnsignedRequestsAre401AndChangeNothing() {
+        String body = SlackRequests.slashCommandBody("U01ALICE", "alice", GENERAL, "declare payments-api high Forged", "t");
+
+        given().headers(SlackRequests.signedHeaders(body, now(), "not-the-secret")).contentType(SlackRequests.FORM)
+                .body(body).post("/slack/events").then().statusCode(401).body("error", equalTo("signature does not match"));
+        given().headers(SlackRequests.signedHeaders(body, now() - 301, SlackApiStandIn.SIGNING_SECRET))
+                .contentType(SlackRequests.FORM).body(body).post("/slack/events")
+                .then().statusCode(401).body("error", equalTo("request timestamp is more than 5 minutes from now"));
+        given().headers(SlackRequests.signedHeaders(body, now() + 301, SlackApiStandIn.SIGNING_SECRET))
+                .contentType(SlackRequests.FORM).body(body).post("/slack/events").then().statusCode(401);
+        given().contentType(SlackRequests.FORM).body(body).post("/slack/events").then().statusCode(401)
+                .body("error", equalTo("missing X-Slack-Request-Timestamp or X-Slack-Signature"));
+        Map<String, String> signed = SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET);
+        given().headers(signed).contentType(SlackRequests.FORM).body(body + "&text=tampered").post("/slack/events")
+                .then().statusCode(401);
+
+        assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
+        assertThat(calls()).isEmpty();
+    }
+
+    @Test
+    void malformedPayloadsAre400WithAReason() {
+        signed("payload=%7Bnot-json", SlackRequests.FORM).statusCode(400);
+        signed("{\"type\": \"event_callback\", \"event\": ", SlackRequests.JSON).statusCode(400);
+        signed("", SlackRequests.FORM).statusCode(400);
+
+        assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
+    }
+
+    @Test
+    void withSlackDownRequestsAreStillTakenAndTheWorkWaitsInTheOutbox() {
+        slack.stubFor(post(urlMatching("/api/.*")).atPriority(1).willReturn(aResponse().withStatus(503)));
+
+        given().headers(SlackRequests.signedHeaders("x", now(), "forged")).body("x").post("/slack/events").then().statusCode(401);
+        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1").statusCode(200);
+
+        assertThat(incident("INC-1").getString("incident.manager")).isEqualTo("alice");
+        slack.resetAll();
+        slackAnswers();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.deliverPending();
+        assertThat(calls()).startsWith("chat.postMessage", "conversations.create", "conversations.invite",
+                "conversations.setTopic", "chat.postMessage", "pins.add");
+    }
+
+    @Test
+    void aRateLimitedMessageWaitsAsToldThenGoesOnceAndInOrder() {
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("rate limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("rate limit").whenScenarioStateIs("open")
+                .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
+
+        slash("U01ALICE", "help skip", "trigger-1");
+        slash("U01ALICE", "help done", "trigger-2");
+        assertThat(calls()).containsExactly("chat.postMessage"); // refused; the second waits behind it
+
+        dispatcher.deliverPending();
+        assertThat(calls()).hasSize(1); // not yet: Retry-After is 1 second
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.deliverPending();
+
+        assertThat(sent().stream().map(m -> m.get("text")).toList()).containsExactly(
+                "`skip <n> <reason…>` — Skip step n, with the reason.",
+                "`skip <n> <reason…>` — Skip step n, with the reason.",
+                "`done <n>` — Mark step n done.");
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoffUntilDelivered() {
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(500)).willSetStateTo("1"));
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).inScenario("flaky")
+                .whenScenarioStateIs("1").willReturn(aResponse().withStatus(500)).willSetStateTo("2"));
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).inScenario("flaky")
+                .whenScenarioStateIs("2").willReturn(aResponse().withStatus(500)).willSetStateTo("3"));
+
+        slash("U01ALICE", "help ack", "trigger-1");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            clock.advance(Duration.ofMinutes(1));
+            dispatcher.deliverPending();
+        }
+
+        assertThat(calls()).containsExactly("chat.postMessage", "chat.postMessage", "chat.postMessage", "chat.postMessage");
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.deliverPending();
+        assertThat(calls()).hasSize(4); // delivered once, not again
+    }
+
+    @Test
+    void theDeclareModalOpensAndItsMistakesShowInTheModal() {
+        slash("U01ALICE", "declare", "trigger-modal").statusCode(200);
+        assertThat(calls()).containsExactly("views.open");
+        assertThat(sent().get(0)).containsEntry("trigger_id", "trigger-modal");
+
+        signed(SlackRequests.viewSubmissionBody("U01ALICE", "payments-api", "critical", null, "Checkout failing"), SlackRequests.FORM)
+                .statusCode(200)
+                .body("response_action", equalTo("errors"))
+                .body("errors.severity", equalTo("Choose one of low, medium, high."));
+        assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
+
+        signed(SlackRequests.viewSubmissionBody("U01ALICE", "payments-api", "high", "outage", "Checkout failing"), SlackRequests.FORM)
+                .statusCode(200);
+        assertThat(incident("INC-1").getString("incident.type")).isEqualTo("outage");
+    }
+
+    @Test
+    void repliesInTheLessonsThreadBecomeLessons() {
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("Lessons+learned"))
+                .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000900\"}")));
+        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        slash("U01ALICE", "resolve Rolled back", "trigger-2", INCIDENT_CHANNEL);
+
+        signed(SlackRequests.eventBody("Ev01", SlackRequests.messageEventJson("U01BOB", INCIDENT_CHANNEL,
+                "Alerting fired 10 minutes late", "1764061300.000100", "1764061200.000900")), SlackRequests.JSON).statusCode(200);
+        signed(SlackRequests.eventBody("Ev02", SlackRequests.messageEventJson("U01BOB", INCIDENT_CHANNEL,
+                "just chatting", "1764061300.000200", "1764061200.000100")), SlackRequests.JSON).statusCode(200);
+
+        assertThat(incident("INC-1").getList("lessons.text", String.class)).containsExactly("Alerting fired 10 minutes late");
+        assertThat(incident("INC-1").getList("lessons.author", String.class)).containsExactly("bob");
+    }
+
+    // ---- helpers
+
+    private ValidatableResponse slash(String user, String text, String trigger) {
+        return slash(user, text, trigger, GENERAL);
+    }
+
+    private ValidatableResponse slash(String user, String text, String trigger, String channel) {
+        return signed(SlackRequests.slashCommandBody(user, SlackRequests.userName(user), channel, text, trigger), SlackRequests.FORM);
+    }
+
+    private ValidatableResponse signed(String body, String contentType) {
+        return given().headers(SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET))
+                .contentType(contentType).body(body).post("/slack/events").then();
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** The Web API methods called, in order (auth.test aside). */
+    private List<String> calls() {
+        return requests().stream().map(r -> r.getUrl().substring("/api/".length())).toList();
+    }
+
+    /** The form fields of each Web API call, in order. */
+    private List<Map<String, String>> sent() {
+        return requests().stream().map(r -> form(r.getBodyAsString())).toList();
+    }
+
+    private List<LoggedRequest> requests() {
+        List<LoggedRequest> all = slack.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlMatching("/api/.*")));
+        return all.stream().filter(r -> !r.getUrl().equals("/api/auth.test")).toList();
+    }
+
+    private static Map<String, String> form(String body) {
+        return Arrays.stream(body.split("&")).filter(p -> !p.isEmpty()).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "", (a, b) -> b, LinkedHashMap::new));
+    }
+}
