@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
 public class SlackInbound {
 
     private static final Logger LOG = Logger.getLogger(SlackInbound.class);
-    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|([^>]*))?>");
 
     @Inject
     SlackSettings settings;
@@ -137,8 +137,9 @@ public class SlackInbound {
     private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext context) {
         AppMentionEvent event = payload.getEvent();
         if (event.getBotId() == null) {
-            String text = MENTION.matcher(event.getText() == null ? "" : event.getText()).replaceAll("").strip();
-            handleLater(text, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId());
+            String text = event.getText() == null ? "" : event.getText();
+            String withoutBot = text.replaceFirst("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
+            handleLater(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId());
         }
         return context.ack();
     }
@@ -161,10 +162,23 @@ public class SlackInbound {
         try {
             String channelName = QuarkusTransaction.requiringNew().call(() ->
                     ChatConversation.name(SlackDeliverer.PLATFORM, channel).orElse(channel));
-            commands.handle(new CommandRequest(text, actor(userId, userName), SlackDeliverer.PLATFORM, channelName, requestId));
+            commands.handle(new CommandRequest(withPeople(text), actor(userId, userName), SlackDeliverer.PLATFORM,
+                    channelName, requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Slack command `%s` from %s could not be handled", text, userId);
         }
+    }
+
+    /** Slack writes mentions as {@code <@U123|name>}; the core knows people as {@code @<plan id>}. */
+    private String withPeople(String text) {
+        return MENTION.matcher(text).replaceAll(match -> {
+            String userId = match.group(1);
+            String name = plans.people().stream()
+                    .filter(p -> p.contact(Plan.Contact.Kind.SLACK).filter(userId::equals).isPresent())
+                    .map(Plan.Person::id).findFirst()
+                    .orElse(match.group(3) != null && !match.group(3).isBlank() ? match.group(3) : userId);
+            return java.util.regex.Matcher.quoteReplacement("@" + name);
+        });
     }
 
     /** A Slack user is a plan person when a plan lists their Slack id; anyone else may still declare. */

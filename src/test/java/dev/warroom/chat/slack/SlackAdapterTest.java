@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -74,7 +74,7 @@ class SlackAdapterTest extends ScenarioTest {
         assertThat(sent.get(0)).containsEntry("channel", GENERAL)
                 .containsEntry("text", "INC-1 declared: payments-api high — Checkout failing. Incident manager: Alice Smith. "
                         + "Channel: #inc-1-checkout-failing");
-        assertThat(sent.get(1)).containsEntry("name", "inc-1-checkout-failing").containsEntry("is_private", "false");
+        assertThat(sent.get(1)).containsEntry("name", "inc-1-checkout-failing").containsEntry("is_private", "0");
         assertThat(sent.get(2)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("users", "U01ALICE,U01BOB,U01CAROL,U01FRANK");
         assertThat(sent.get(3)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("topic",
                 "INC-1 · payments-api · HIGH — Checkout failing · Manager: Alice Smith · Plan: https://wiki.example.com/plans/payments-api");
@@ -188,10 +188,10 @@ class SlackAdapterTest extends ScenarioTest {
         clock.advance(Duration.ofSeconds(1));
         dispatcher.deliverPending();
 
-        assertThat(sent().stream().map(m -> m.get("text")).toList()).containsExactly(
-                "`skip <n> <reason…>` — Skip step n, with the reason.",
-                "`skip <n> <reason…>` — Skip step n, with the reason.",
-                "`done <n>` — Mark step n done.");
+        assertThat(sent().stream().map(m -> m.get("text")).toList()).containsExactly( // escaped for Slack
+                "`skip &lt;n&gt; &lt;reason…&gt;` — Skip step n, with the reason.",
+                "`skip &lt;n&gt; &lt;reason…&gt;` — Skip step n, with the reason.",
+                "`done &lt;n&gt;` — Mark step n done.");
     }
 
     @Test
@@ -234,7 +234,7 @@ class SlackAdapterTest extends ScenarioTest {
 
     @Test
     void repliesInTheLessonsThreadBecomeLessons() {
-        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(containing("Lessons+learned"))
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(matching(".*Lessons(\\+|%20)learned.*"))
                 .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000900\"}")));
         slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
         slash("U01ALICE", "resolve Rolled back", "trigger-2", INCIDENT_CHANNEL);
