@@ -248,6 +248,26 @@ class SlackAdapterTest extends ScenarioTest {
         assertThat(incident("INC-1").getList("lessons.author", String.class)).containsExactly("bob");
     }
 
+    @Test
+    void slackChecksTheEventsAddressWithAChallenge() {
+        signed(SlackRequests.urlVerificationBody("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), SlackRequests.JSON)
+                .statusCode(200).body(equalTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
+    }
+
+    @Test
+    void someoneOutsideThePlansCanDeclareButNotWorkTheIncident() {
+        slash("U0NEWBIE", "declare payments-api medium Refunds slow", "trigger-1").statusCode(200);
+        assertThat(incident("INC-1").getString("incident.declaredBy")).isEqualTo(SlackRequests.userName("U0NEWBIE"));
+        slack.resetRequests();
+
+        signed(SlackRequests.blockActionBody("U0NEWBIE", INCIDENT_CHANNEL, "done INC-1 1", "trigger-2"), SlackRequests.FORM)
+                .statusCode(200);
+
+        assertThat(incident("INC-1").getList("steps.status", String.class)).containsOnly("open");
+        assertThat(sent().get(0)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("text",
+                "Only the incident manager (Alice Smith) or someone holding a role in INC-1 may `done`.");
+    }
+
     // ---- helpers
 
     private ValidatableResponse slash(String user, String text, String trigger) {
