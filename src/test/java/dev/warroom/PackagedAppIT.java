@@ -219,6 +219,80 @@ class PackagedAppIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "the first app still serves");
     }
 
+    /** Slack is down while an incident is declared and the app is killed; after a restart the messages go out. */
+    @Test
+    void messagesWaitingWhenTheAppDiedAreDeliveredAfterItStartsAgain() throws Exception {
+        Path data = tempDir("warroom-it-outbox");
+        dataDirs.add(data.resolve("postgres"));
+        int slackPort = freePort(); // nothing listens there yet: Slack is unreachable
+        String secret = "it-signing-secret";
+        Map<String, String> slackEnv = Map.of("SLACK_BOT_TOKEN", "xoxb-it", "SLACK_SIGNING_SECRET", secret,
+                "SLACK_API_URL", "http://127.0.0.1:" + slackPort + "/api/");
+        App first = start(data, slackEnv);
+
+        String body = "token=t&team_id=T1&channel_id=C0GENERAL&user_id=U01ALICE&user_name=alice&command=%2Fincident"
+                + "&text=declare+payments-api+high+Checkout+failing&trigger_id=trigger-it-1";
+        long now = System.currentTimeMillis() / 1000;
+        HttpResponse<String> ack = HTTP.send(HttpRequest.newBuilder(uri(first, "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(now))
+                .header("X-Slack-Signature", slackSignature(secret, now, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ack.statusCode(), ack.body());
+        awaitTrue(() -> HTTP.send(HttpRequest.newBuilder(uri(first, "/api/incidents/INC-1")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200, "INC-1 declared");
+        first.process.destroyForcibly();
+        assertTrue(first.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS));
+
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer slack = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", slackPort), 0);
+        slack.createContext("/api/", exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(exchange.getRequestURI().getPath() + " " + java.net.URLDecoder.decode(request, StandardCharsets.UTF_8));
+            byte[] answer = "{\"ok\":true,\"ts\":\"1.1\",\"channel\":{\"id\":\"C0INC1\"}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        slack.start();
+        try {
+            start(data, slackEnv);
+            awaitTrue(() -> received.stream().anyMatch(r -> r.startsWith("/api/chat.postMessage")
+                    && r.contains("INC-1 declared: payments-api high — Checkout failing")), "the declare reply reached Slack");
+            awaitTrue(() -> received.stream().filter(r -> r.startsWith("/api/chat.postMessage")).count() >= 6,
+                    "the channel posts and direct messages reached Slack");
+            assertEquals(1, received.stream().filter(r -> r.startsWith("/api/conversations.create")).count(), received.toString());
+        } finally {
+            slack.stop(0);
+        }
+    }
+
+    private static String slackSignature(String secret, long timestamp, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls a condition the app reaches on its own (a process, not a timer under test), up to a minute. */
+    private static void awaitTrue(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.holds()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("not within 60 s: " + what);
+    }
+
     @Test
     void validateChecksPlansWithoutStartingADatabase() throws Exception {
         Path dataDir = tempDir("warroom-it-validate").resolve("must-not-exist");
@@ -249,6 +323,10 @@ class PackagedAppIT {
     private record Result(int exitCode, String output) {}
 
     private App start(Path dataDir) throws Exception {
+        return start(dataDir, Map.of());
+    }
+
+    private App start(Path dataDir, Map<String, String> extraEnv) throws Exception {
         int port = freePort();
         String name = "app-" + (++runs);
         Path log = LOG_DIR.resolve(name + ".log");
@@ -260,6 +338,7 @@ class PackagedAppIT {
         env.put("WARROOM_DATA_DIR", dataDir.toString());
         env.put("PORT", Integer.toString(port));
         env.put("WARROOM_PLANS_DIR", PLANS.toString());
+        env.putAll(extraEnv);
         App app = new App(name, builder.start(), log, port);
         apps.add(app);
         awaitReady(app);
