@@ -3,6 +3,7 @@ package dev.warroom.incident;
 import dev.warroom.command.Button;
 import dev.warroom.command.Field;
 import dev.warroom.command.Message;
+import dev.warroom.plan.Phase;
 import dev.warroom.plan.Plan;
 
 import java.time.Duration;
@@ -84,9 +85,17 @@ public final class IncidentMessages {
         if (incident.isOpen() && incident.manager != null && incident.acknowledgedAt == null) {
             buttons.add(ack(incident));
         }
+        nextPhase(incident).ifPresent(next -> buttons.add(
+                new Button("Next phase: " + next.word(), "phase " + incident.key() + " " + next.word())));
         buttons.add(new Button("Status", "status " + incident.key()));
         return new Message("*" + headline(incident) + "*" + (incident.drill ? " (drill)" : ""), fields, buttons,
                 SUMMARY_KEY, true);
+    }
+
+    /** The phase a button can move to: the next working phase; resolving takes a summary, so it is typed. */
+    static java.util.Optional<Phase> nextPhase(Incident incident) {
+        return incident.phase.isAfter(Phase.ERADICATION) ? java.util.Optional.empty()
+                : java.util.Optional.of(Phase.values()[incident.phase.ordinal() + 1]);
     }
 
     /** The incident channel's topic: what, how bad, who leads, where the plan is. */

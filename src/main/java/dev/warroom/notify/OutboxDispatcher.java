@@ -1,6 +1,8 @@
 package dev.warroom.notify;
 
 import dev.warroom.command.Message;
+import dev.warroom.incident.Timeline;
+import dev.warroom.incident.TimelineEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,6 +30,7 @@ public class OutboxDispatcher {
     private static final int BATCH = 100;
     private static final int MAX_ROUNDS = 50;
     static final int MAX_ATTEMPTS = 20;
+    private static final String WARROOM = "warroom";
 
     @Inject
     EntityManager entityManager;
@@ -36,6 +40,8 @@ public class OutboxDispatcher {
     PlatformRouter router;
     @Inject
     Clock clock;
+    @Inject
+    Timeline timeline;
 
     /** One dispatcher at a time per instance; a caller waits for the running one, then runs again. */
     private final ReentrantLock running = new ReentrantLock();
@@ -149,16 +155,22 @@ public class OutboxDispatcher {
         return false;
     }
 
-    /** A message given up on no longer holds back the ones after it. */
+    /** A message given up on no longer holds back the ones after it; the incident's timeline says so. */
     private void giveUp(OutboxMessage row, String reason) {
         row.status = OutboxMessage.Status.FAILED;
         row.lastError = reason;
         LOG.errorf("Outbox message %d to %s %s given up after %d attempts: %s", row.id, row.platform, row.destination,
                 row.attempts, reason);
+        if (row.incidentId != null) {
+            timeline.add(row.incidentId, WARROOM, TimelineEvent.Type.DELIVERY_FAILED, "A message to " + row.platform
+                    + " " + row.destination + " could not be delivered after " + row.attempts + " attempt"
+                    + (row.attempts == 1 ? "" : "s") + ": " + reason);
+        }
     }
 
-    /** 2s, 4s, 8s ... up to 5 minutes. */
+    /** 2s, 4s, 8s ... up to 5 minutes, plus up to a quarter more so instances retrying together spread out. */
     static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 9)));
+        long seconds = Math.min(300, 1L << Math.min(attempts, 9));
+        return Duration.ofMillis(seconds * 1000 + ThreadLocalRandom.current().nextLong(seconds * 250 + 1));
     }
 }

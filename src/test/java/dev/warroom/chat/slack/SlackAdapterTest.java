@@ -82,7 +82,7 @@ class SlackAdapterTest extends ScenarioTest {
         assertThat(sent.get(4)).containsEntry("channel", INCIDENT_CHANNEL)
                 .containsEntry("text", "*INC-1 · payments-api · HIGH — Checkout failing*");
         assertThat(card.get(0).get("text").get("text").asText()).isEqualTo("*INC-1 · payments-api · HIGH — Checkout failing*");
-        assertThat(card.findValuesAsText("value")).containsExactly("ack INC-1", "status INC-1");
+        assertThat(card.findValuesAsText("value")).containsExactly("ack INC-1", "phase INC-1 analysis", "status INC-1");
         assertThat(sent.get(5)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("timestamp", "1764061200.000100");
         assertThat(JSON.readTree(sent.get(6).get("blocks")).findValuesAsText("value")).containsExactly("done INC-1 1", "done INC-1 2");
         assertThat(sent.get(7)).containsEntry("users", "U01ALICE");
@@ -246,6 +246,29 @@ class SlackAdapterTest extends ScenarioTest {
 
         assertThat(incident("INC-1").getList("lessons.text", String.class)).containsExactly("Alerting fired 10 minutes late");
         assertThat(incident("INC-1").getList("lessons.author", String.class)).containsExactly("bob");
+    }
+
+    @Test
+    void aMessageSlackRefusesForGoodIsGivenUpAndTheTimelineSaysSo() {
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(matching(".*C0GENERAL.*"))
+                .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+
+        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+
+        assertThat(incident("INC-1").getList("timeline.findAll { it.type == 'delivery_failed' }.details", String.class))
+                .containsExactly("A message to slack C0GENERAL could not be delivered after 1 attempt: "
+                        + "chat.postMessage: channel_not_found");
+        assertThat(calls()).contains("conversations.create", "pins.add"); // the rest went on
+    }
+
+    @Test
+    void theNextPhaseButtonMovesTheIncidentOn() {
+        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+
+        signed(SlackRequests.blockActionBody("U01ALICE", INCIDENT_CHANNEL, "phase INC-1 analysis", "trigger-2"), SlackRequests.FORM)
+                .statusCode(200);
+
+        assertThat(incident("INC-1").getString("incident.phase")).isEqualTo("analysis");
     }
 
     @Test
