@@ -614,7 +614,16 @@
     }
     const action = e.target.closest('button.action');
     if (action) {
-      post('/incident ' + action.dataset.command, [action]);
+      let command = action.dataset.command;
+      // A "Skip" button needs the reason, as on Slack and Teams.
+      if (/^skip\s+INC-\d+\s+\d+$/i.test(command)) {
+        const reason = window.prompt('Why is step ' + command.split(/\s+/)[2] + ' skipped?');
+        if (!reason || !reason.trim()) {
+          return;
+        }
+        command += ' ' + reason.trim();
+      }
+      post('/incident ' + command, [action]);
     }
   });
 

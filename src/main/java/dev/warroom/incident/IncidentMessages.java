@@ -167,6 +167,8 @@ public final class IncidentMessages {
                 text.append(" — skipped by ").append(scope.name(step.actor)).append(": ").append(step.reason);
             } else {
                 buttons.add(new Button("Done " + step.number, "done " + scope.key() + " " + step.number));
+                // A skip needs a reason: platforms ask for it when this button is pressed.
+                buttons.add(new Button("Skip " + step.number, "skip " + scope.key() + " " + step.number));
             }
         }
         if (steps.isEmpty()) {

@@ -51,6 +51,10 @@ public final class SlackBlocks {
 
     /** The declare modal's {@code callback_id}, for Bolt's {@code app.viewSubmission}. */
     public static final String DECLARE_CALLBACK_ID = "warroom-declare";
+    /** The skip-reason modal's callback id, its one block and action. */
+    public static final String SKIP_CALLBACK_ID = "warroom-skip";
+    public static final String REASON_BLOCK = "reason";
+    public static final String REASON_ACTION = "reason_input";
     /** Block ids of the declare modal: also the keys of a {@code response_action: errors} answer. */
     public static final String SERVICE_BLOCK = "service";
     public static final String SEVERITY_BLOCK = "severity";
@@ -291,6 +295,32 @@ public final class SlackBlocks {
      * Reads the declare modal's answers from a {@code view_submission}'s {@code view.state}. Missing answers
      * are null (Slack enforces the required ones); the title is stripped, null when blank.
      */
+    /**
+     * The modal behind a "Skip" button: skipping a step needs a reason. The command and the channel
+     * it came from travel in the view's private metadata, one per line.
+     */
+    public static View skipReasonModal(String skipCommand, String channel) {
+        return View.builder()
+                .type("modal")
+                .callbackId(SKIP_CALLBACK_ID)
+                .title(ViewTitle.builder().type("plain_text").text("Skip a step").emoji(true).build())
+                .submit(ViewSubmit.builder().type("plain_text").text("Skip").emoji(true).build())
+                .close(ViewClose.builder().type("plain_text").text("Cancel").emoji(true).build())
+                .privateMetadata(skipCommand + "\n" + channel)
+                .blocks(List.of(input(REASON_BLOCK, "Why is this step skipped?", PlainTextInputElement.builder()
+                        .actionId(REASON_ACTION).placeholder(plain("e.g. failover is automatic")).maxLength(500).build(),
+                        false)))
+                .build();
+    }
+
+    /** The reason typed in the skip modal, or null when none was. */
+    public static String readSkipReason(ViewState state) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
+                ? Map.of() : state.getValues();
+        String reason = value(values, REASON_BLOCK, REASON_ACTION);
+        return reason == null || reason.isBlank() ? null : reason.strip();
+    }
+
     public static DeclareForm readDeclareForm(ViewState state) {
         Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
                 ? Map.of() : state.getValues();

@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
 public class SlackInbound {
 
     private static final Logger LOG = Logger.getLogger(SlackInbound.class);
+    /** A "Skip" button's command: the reason is asked in a modal. */
+    private static final Pattern SKIP_WITHOUT_REASON = Pattern.compile("(?i)^skip\\s+INC-\\d+\\s+\\d+$");
     private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|([^>]*))?>");
 
     @Inject
@@ -73,6 +75,7 @@ public class SlackInbound {
         app.command("/incident", this::onCommand);
         app.blockAction(SlackBlocks.ACTION_ID_PATTERN, this::onButton);
         app.viewSubmission(SlackBlocks.DECLARE_CALLBACK_ID, this::onDeclareForm);
+        app.viewSubmission(SlackBlocks.SKIP_CALLBACK_ID, this::onSkipReason);
         app.event(MessageEvent.class, this::onMessage);
         app.event(AppMentionEvent.class, this::onMention);
         parser = new SlackRequestParser(config);
@@ -102,6 +105,10 @@ public class SlackInbound {
         BlockActionPayload payload = request.getPayload();
         String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
         for (BlockActionPayload.Action action : payload.getActions()) {
+            if (SKIP_WITHOUT_REASON.matcher(action.getValue()).matches()) {
+                work.submit(() -> openModal(payload.getTriggerId(), SlackBlocks.skipReasonModal(action.getValue(), channel)));
+                continue;
+            }
             handleLater(action.getValue(), payload.getUser().getId(), payload.getUser().getUsername(), channel,
                     "slack:" + payload.getTriggerId() + ":" + action.getActionTs());
         }
@@ -120,6 +127,19 @@ public class SlackInbound {
         String channel = Optional.ofNullable(payload.getView().getPrivateMetadata()).filter(c -> !c.isBlank())
                 .orElse(payload.getUser().getId());
         handleLater(command, payload.getUser().getId(), payload.getUser().getUsername(), channel,
+                "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash());
+        return context.ack();
+    }
+
+    private Response onSkipReason(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        ViewSubmissionPayload payload = request.getPayload();
+        String reason = SlackBlocks.readSkipReason(payload.getView().getState());
+        if (reason == null) {
+            return context.ackWithErrors(Map.of(SlackBlocks.REASON_BLOCK, "Say why the step is skipped."));
+        }
+        String[] metadata = payload.getView().getPrivateMetadata().split("\n", 2);
+        handleLater(metadata[0] + " " + reason, payload.getUser().getId(), payload.getUser().getUsername(),
+                metadata.length > 1 ? metadata[1] : payload.getUser().getId(),
                 "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash());
         return context.ack();
     }
@@ -195,8 +215,11 @@ public class SlackInbound {
                 .map(p -> new SlackBlocks.PlanChoice(p.service(), List.copyOf(p.severities().keySet()),
                         p.incidentTypes().stream().map(Plan.IncidentType::name).toList()))
                 .toList();
-        View view = SlackBlocks.declareModal(choices, SlackBlocks.DECLARE_CALLBACK_ID);
-        view.setPrivateMetadata(channel);
+        openModal(triggerId, SlackBlocks.declareModal(choices, SlackBlocks.DECLARE_CALLBACK_ID, channel));
+    }
+
+    /** A modal must open within seconds of the click (its trigger expires), so it is not queued in the outbox. */
+    private void openModal(String triggerId, View view) {
         try {
             var response = api.methods().viewsOpen(r -> r.triggerId(triggerId).view(view));
             if (!response.isOk()) {

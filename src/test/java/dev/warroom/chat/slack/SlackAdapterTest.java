@@ -84,7 +84,8 @@ class SlackAdapterTest extends ScenarioTest {
         assertThat(card.get(0).get("text").get("text").asText()).isEqualTo("*INC-1 · payments-api · HIGH — Checkout failing*");
         assertThat(card.findValuesAsText("value")).containsExactly("ack INC-1", "phase INC-1 analysis", "status INC-1");
         assertThat(sent.get(5)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("timestamp", "1764061200.000100");
-        assertThat(JSON.readTree(sent.get(6).get("blocks")).findValuesAsText("value")).containsExactly("done INC-1 1", "done INC-1 2");
+        assertThat(JSON.readTree(sent.get(6).get("blocks")).findValuesAsText("value"))
+                .containsExactly("done INC-1 1", "skip INC-1 1", "done INC-1 2", "skip INC-1 2");
         assertThat(sent.get(7)).containsEntry("users", "U01ALICE");
         assertThat(sent.get(8)).containsEntry("channel", "D0DM").containsEntry("text",
                 "You are incident manager of INC-1 (payments-api high): Checkout failing. Acknowledge within 5m: `ack INC-1`. "
@@ -110,7 +111,8 @@ class SlackAdapterTest extends ScenarioTest {
         assertThat(sent().get(0)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("text",
                 "☑ Step 1 done by Bob Jones: Assess customer impact and set the severity. 1 mitigation step open.");
         assertThat(sent().get(2)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("ts", "1764061200.000100");
-        assertThat(JSON.readTree(sent().get(2).get("blocks")).findValuesAsText("value")).containsExactly("done INC-1 2");
+        assertThat(JSON.readTree(sent().get(2).get("blocks")).findValuesAsText("value"))
+                .containsExactly("done INC-1 2", "skip INC-1 2");
     }
 
     @Test
@@ -259,6 +261,39 @@ class SlackAdapterTest extends ScenarioTest {
                 .containsExactly("A message to slack C0GENERAL could not be delivered after 1 attempt: "
                         + "chat.postMessage: channel_not_found");
         assertThat(calls()).contains("conversations.create", "pins.add"); // the rest went on
+    }
+
+    @Test
+    void theSkipButtonAsksForTheReasonInAModal() throws Exception {
+        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        slack.resetRequests();
+
+        signed(SlackRequests.blockActionBody("U01BOB", INCIDENT_CHANNEL, "skip INC-1 2", "trigger-skip"), SlackRequests.FORM)
+                .statusCode(200);
+        assertThat(calls()).containsExactly("views.open");
+        JsonNode view = JSON.readTree(sent().get(0).get("view"));
+        assertThat(view.get("callback_id").asText()).isEqualTo("warroom-skip");
+        assertThat(view.get("private_metadata").asText()).isEqualTo("skip INC-1 2\n" + INCIDENT_CHANNEL);
+
+        signed(skipReasonSubmission("U01BOB", view.get("private_metadata").asText(), "  "), SlackRequests.FORM)
+                .statusCode(200).body("errors.reason", equalTo("Say why the step is skipped."));
+        signed(skipReasonSubmission("U01BOB", view.get("private_metadata").asText(), "no recent change"), SlackRequests.FORM)
+                .statusCode(200);
+
+        assertThat(incident("INC-1").getList("steps.status", String.class)).containsExactly("open", "skipped");
+        assertThat(incident("INC-1").getList("steps.reason", String.class)).containsExactly(null, "no recent change");
+    }
+
+    private static String skipReasonSubmission(String user, String metadata, String reason) {
+        var payload = JSON.createObjectNode().put("type", "view_submission").put("token", "t").put("api_app_id", "A0WARROOM")
+                .put("trigger_id", "trigger-submit");
+        payload.putObject("team").put("id", "T0ACME").put("domain", "acme");
+        payload.putObject("user").put("id", user).put("username", SlackRequests.userName(user)).put("team_id", "T0ACME");
+        var view = payload.putObject("view").put("id", "V0SKIP").put("type", "modal").put("callback_id", "warroom-skip")
+                .put("private_metadata", metadata).put("hash", "h-" + reason.hashCode());
+        view.putObject("state").putObject("values").putObject("reason").putObject("reason_input")
+                .put("type", "plain_text_input").put("value", reason);
+        return "payload=" + java.net.URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
     }
 
     @Test
