@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 @QuarkusTestResource(SlackApiStandIn.class)
+@QuarkusTestResource(TeamsStandIn.class)
 public class TestDatabase {
 
     @Inject
@@ -19,7 +20,7 @@ public class TestDatabase {
     public void reset() {
         entityManager.createNativeQuery("truncate incident, incident_role, incident_step, timeline_event, "
                 + "manager_assignment, lesson, report, handled_request, outbox_message, local_message, chat_conversation, "
-                + "chat_message_ref restart identity cascade")
+                + "chat_message_ref, teams_conversation restart identity cascade")
                 .executeUpdate();
         entityManager.createNativeQuery("alter sequence incident_number_seq restart with 1").executeUpdate();
     }

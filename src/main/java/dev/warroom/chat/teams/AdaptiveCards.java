@@ -1,0 +1,74 @@
+package dev.warroom.chat.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warroom.command.Button;
+import dev.warroom.command.Field;
+import dev.warroom.command.Message;
+
+import java.util.regex.Pattern;
+
+/**
+ * Renders the core's neutral message as a Bot Framework message activity: plain text alone, or an
+ * Adaptive Card 1.4 (TextBlock, FactSet, Action.Submit buttons carrying {@code {"command": ...}}).
+ */
+public final class AdaptiveCards {
+
+    public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The core writes *bold*; Teams' markdown wants **bold**. */
+    private static final Pattern BOLD = Pattern.compile("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])");
+
+    private AdaptiveCards() {
+    }
+
+    public static ObjectNode activity(Message message) {
+        ObjectNode activity = JSON.createObjectNode();
+        activity.put("type", "message");
+        if (message.fields().isEmpty() && message.buttons().isEmpty()) {
+            activity.put("textFormat", "markdown");
+            activity.put("text", markdown(message.text()));
+            return activity;
+        }
+        activity.put("summary", message.text().replace("*", ""));
+        ObjectNode attachment = activity.putArray("attachments").addObject();
+        attachment.put("contentType", CONTENT_TYPE);
+        attachment.set("content", card(message));
+        return activity;
+    }
+
+    public static ObjectNode card(Message message) {
+        ObjectNode card = JSON.createObjectNode();
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        ObjectNode text = body.addObject();
+        text.put("type", "TextBlock");
+        text.put("text", markdown(message.text()));
+        text.put("wrap", true);
+        if (!message.fields().isEmpty()) {
+            ObjectNode facts = body.addObject();
+            facts.put("type", "FactSet");
+            ArrayNode list = facts.putArray("facts");
+            for (Field field : message.fields()) {
+                list.addObject().put("title", field.label()).put("value", markdown(field.value()));
+            }
+        }
+        if (!message.buttons().isEmpty()) {
+            ArrayNode actions = card.putArray("actions");
+            for (Button button : message.buttons()) {
+                ObjectNode action = actions.addObject();
+                action.put("type", "Action.Submit");
+                action.put("title", button.label());
+                action.putObject("data").put("command", button.command());
+            }
+        }
+        return card;
+    }
+
+    static String markdown(String text) {
+        return text == null ? "" : BOLD.matcher(text).replaceAll("**$1**");
+    }
+}

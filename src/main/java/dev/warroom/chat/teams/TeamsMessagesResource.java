@@ -1,0 +1,78 @@
+package dev.warroom.chat.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Teams bot's messaging endpoint: Bot Framework activities, each with a bearer token that is
+ * checked before anything is read or stored. Acknowledged at once; the command runs afterwards.
+ */
+@Path("/api/messages")
+public class TeamsMessagesResource {
+
+    private static final Logger LOG = Logger.getLogger(TeamsMessagesResource.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TeamsSettings settings;
+    @Inject
+    TeamsAuth auth;
+    @Inject
+    TeamsInbound inbound;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response receive(String body, @Context HttpHeaders headers) {
+        if (!settings.enabled()) {
+            return json(404, "Teams is not configured: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
+        }
+        JsonNode activity;
+        try {
+            activity = JSON.readTree(body == null ? "" : body);
+        } catch (Exception malformed) {
+            String reason = malformed.getMessage() == null ? malformed.getClass().getSimpleName()
+                    : malformed.getMessage().lines().findFirst().orElse("");
+            return json(400, "malformed activity JSON: " + reason);
+        }
+        if (activity == null || !activity.isObject()) {
+            return json(400, "malformed activity: expected a JSON object");
+        }
+        String serviceUrl = activity.path("serviceUrl").asText("");
+        String channelId = activity.path("channelId").asText("");
+        Optional<String> problem = auth.problem(headers.getHeaderString(HttpHeaders.AUTHORIZATION), serviceUrl, channelId);
+        if (problem.isPresent()) {
+            LOG.warnf("Teams activity refused: %s", problem.get());
+            return json(401, problem.get());
+        }
+        if (!"msteams".equals(channelId) && !settings.authDisabled()) {
+            return json(400, "not a Teams activity (channelId " + channelId + ")");
+        }
+        if (serviceUrl.isBlank() || activity.path("conversation").path("id").asText("").isBlank()
+                || activity.path("type").asText("").isBlank()) {
+            return json(400, "malformed activity: type, serviceUrl and conversation.id are required");
+        }
+        try {
+            inbound.accept(activity);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Teams activity could not be handled");
+            return json(400, "activity could not be handled: " + e.getClass().getSimpleName());
+        }
+        return Response.ok().build();
+    }
+
+    private static Response json(int status, String error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error)).build();
+    }
+}
