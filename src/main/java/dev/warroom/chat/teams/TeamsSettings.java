@@ -78,7 +78,7 @@ public class TeamsSettings {
     /** The token endpoint: the bot's own tenant for single-tenant bots, Bot Framework's for multi-tenant ones. */
     public String tokenUrl() {
         String base = loginUrl.endsWith("/") ? loginUrl.substring(0, loginUrl.length() - 1) : loginUrl;
-        String tenant = singleTenant() || tenantId().isPresent() ? tenantId().orElse("botframework.com") : "botframework.com";
+        String tenant = singleTenant() ? tenantId().orElse("botframework.com") : "botframework.com";
         return base + "/" + tenant + "/oauth2/v2.0/token";
     }
 }

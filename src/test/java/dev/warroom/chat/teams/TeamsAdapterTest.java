@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.warroom.notify.OutboxDispatcher;
 import dev.warroom.support.ScenarioTest;
+import dev.warroom.support.SlackApiStandIn;
 import dev.warroom.support.TeamsProfile;
 import dev.warroom.support.TeamsStandIn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,6 +51,16 @@ class TeamsAdapterTest extends ScenarioTest {
     OutboxDispatcher dispatcher;
 
     WireMockServer microsoft;
+    WireMockServer slack;
+
+    @BeforeEach
+    void slackAnswers() {
+        slack = SlackApiStandIn.server();
+        slack.resetAll();
+        SlackApiStandIn.stubAuthTest(slack);
+        slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}")));
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
+    }
 
     @BeforeEach
     void microsoftAnswers() {
@@ -115,6 +126,10 @@ class TeamsAdapterTest extends ScenarioTest {
         assertThat(dm.at("/attachments/0/content/body/0/text").asText())
                 .startsWith("You are incident manager of INC-1 (payments-api high)");
         assertThat(dm.at("/attachments/0/content/actions").findValuesAsText("command")).contains("ack INC-1");
+
+        // People with only a Slack id are told on Slack: Slack's OkHttp 4 client and the Teams side in one run.
+        assertThat(slack.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString())
+                .filter(b -> b.contains("users=U01BOB")).count()).isEqualTo(1);
     }
 
     @Test
