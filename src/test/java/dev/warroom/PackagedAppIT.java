@@ -259,11 +259,11 @@ class PackagedAppIT {
         slack.start();
         try {
             start(data, slackEnv);
-            awaitTrue(() -> received.stream().anyMatch(r -> r.startsWith("/api/chat.postMessage")
+            awaitTrue(() -> List.copyOf(received).stream().anyMatch(r -> r.startsWith("/api/chat.postMessage")
                     && r.contains("INC-1 declared: payments-api high — Checkout failing")), "the declare reply reached Slack");
-            awaitTrue(() -> received.stream().filter(r -> r.startsWith("/api/chat.postMessage")).count() >= 6,
+            awaitTrue(() -> List.copyOf(received).stream().filter(r -> r.startsWith("/api/chat.postMessage")).count() >= 6,
                     "the channel posts and direct messages reached Slack");
-            assertEquals(1, received.stream().filter(r -> r.startsWith("/api/conversations.create")).count(), received.toString());
+            assertEquals(1, List.copyOf(received).stream().filter(r -> r.startsWith("/api/conversations.create")).count(), received.toString());
         } finally {
             slack.stop(0);
         }

@@ -137,6 +137,14 @@ class TeamsAdapterTest extends ScenarioTest {
         activity(TeamsStandIn.validToken(), message("<at>Warroom</at> declare payments-api high Checkout failing"));
         microsoft.resetRequests();
 
+        // Permissions apply to card buttons: someone outside the plans cannot acknowledge for the manager.
+        ObjectNode stranger = message(null);
+        stranger.put("id", "submit-0");
+        stranger.putObject("value").put("command", "ack INC-1");
+        stranger.with("from").put("id", "29:1eve").put("aadObjectId", "00000000-0000-4000-8000-000000000bad");
+        activity(TeamsStandIn.validToken(), stranger).statusCode(200);
+        assertThat(incident("INC-1").getString("incident.acknowledgedAt")).isNull();
+
         ObjectNode submit = message(null);
         submit.put("id", "submit-1");
         submit.putObject("value").put("command", "ack INC-1");
@@ -150,7 +158,7 @@ class TeamsAdapterTest extends ScenarioTest {
     }
 
     @Test
-    void aBareCommandInAPersonalChatWorksAndStrangersAreNotPeople() {
+    void aBareCommandInAPersonalChatIsAnsweredThere() {
         ObjectNode personal = message("help");
         personal.with("conversation").put("conversationType", "personal").put("id", "a:1stranger-chat");
         personal.remove("channelData");
@@ -158,7 +166,6 @@ class TeamsAdapterTest extends ScenarioTest {
         activity(TeamsStandIn.validToken(), personal).statusCode(200);
 
         assertThat(requests("/teams/v3/conversations/" + TeamsConnector.encode("a:1stranger-chat") + "/activities")).hasSize(1);
-        // A stranger cannot acknowledge an incident they do not manage.
         assertThat(TeamsInbound.commandText(message("<at>Warroom</at>&nbsp;incident ack INC-1"))).isEqualTo("ack INC-1");
     }
 
