@@ -65,8 +65,8 @@ public class SlackAckBench {
 
     static final int CLIENTS = Integer.getInteger("clients", 50);
     static final int SECONDS = Integer.getInteger("seconds", 15);
-    static final int WARMUP = Integer.getInteger("warmup", 10);
-    static final int DRAIN_SECONDS = Integer.getInteger("drainSeconds", 120);
+    static final int WARMUP = Integer.getInteger("warmup", 5);
+    static final int DRAIN_SECONDS = Integer.getInteger("drainSeconds", 300);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     static final AtomicLong TRIGGER = new AtomicLong();
@@ -179,14 +179,21 @@ public class SlackAckBench {
         }
     }
 
-    /** Slack-request measurement, then the wait until the promised work is done (its replies reached Slack). */
+    /**
+     * Slack-request measurement, then the wait until the promised work is done (its replies reached Slack). The work
+     * rate is replies per second from the start of the measurement until the last reply (or the drain bound).
+     */
     static Result measureSlack(ExecutorService clients, HttpClient http, LongFunction<HttpRequest> request, String name)
             throws Exception {
         long before = posts();
+        long start = System.nanoTime();
         Result acks = run(clients, http, request, SECONDS);
-        long doneInWindow = posts() - before;
+        long backlog = ACKED.sum() + extraPosts - posts();
         double drain = awaitDrained(name, DRAIN_SECONDS);
-        return new Result(name, acks.nanos, acks.errors, acks.seconds, acks.firstError, doneInWindow / acks.seconds,
+        double elapsed = (System.nanoTime() - start) / 1e9 - (Double.isNaN(drain) ? 0 : QUIET_SECONDS);
+        System.out.printf(Locale.ROOT, "  %s: %d acked, %d not yet handled when the measurement ended%n", name,
+                acks.nanos.length, backlog);
+        return new Result(name, acks.nanos, acks.errors, acks.seconds, acks.firstError, (posts() - before) / elapsed,
                 drain);
     }
 
@@ -332,28 +339,36 @@ public class SlackAckBench {
         return n == null ? 0 : n.sum();
     }
 
+    static final double QUIET_SECONDS = 0.5;
+
     /**
-     * Waits until the app has sent one reply per slash command so far (every command here answers in the channel)
-     * and the count holds still; returns the seconds waited, or NaN when the bound was reached.
+     * Waits until the app has sent one reply per acked slash command so far (every command here answers in the
+     * channel) and the count holds still; returns the seconds waited, or NaN when the bound was reached.
      */
     static double awaitDrained(String what, int maxSeconds) throws InterruptedException {
         long commands = ACKED.sum();
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(maxSeconds);
         long expectedAtLeast = commands + extraPosts;
+        long nextReport = start + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (posts() >= expectedAtLeast) {
                 long seen = posts();
-                Thread.sleep(500);
+                Thread.sleep((long) (QUIET_SECONDS * 1000));
                 if (posts() == seen) {
                     return (System.nanoTime() - start) / 1e9;
                 }
                 continue;
             }
+            if (System.nanoTime() > nextReport) {
+                System.out.printf("  (%s: waiting for the app to finish: %d of %d replies sent)%n", what,
+                        posts() - extraPosts, commands);
+                nextReport += TimeUnit.SECONDS.toNanos(30);
+            }
             Thread.sleep(100);
         }
-        System.out.printf("  (%s: after %d s, %d replies to %d acked commands reached Slack; going on)%n", what, maxSeconds,
-                posts() - extraPosts, commands);
+        System.out.printf("  (%s: after %d s, %d replies to %d acked commands reached Slack; going on)%n", what,
+                maxSeconds, posts() - extraPosts, commands);
         return Double.NaN;
     }
 
@@ -484,8 +499,9 @@ public class SlackAckBench {
         System.out.println("Slack stand-in calls: " + new java.util.TreeMap<>(Map.copyOf(
                 STAND_IN_CALLS.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().sum())))));
-        System.out.println("work/s: replies that reached the Slack stand-in per second during the measurement;"
-                + " drain s: how long after it the app took to finish the acked commands");
+        System.out.println("req/s: acks per second; work/s: commands the app finished (reply sent to Slack) per second,"
+                + " from the start of the measurement until the last one; drain s: how long after the measurement"
+                + " the app took to finish the acked commands");
     }
 
     static String loadAverage() {
