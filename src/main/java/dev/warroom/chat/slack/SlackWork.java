@@ -1,17 +1,67 @@
 package dev.warroom.chat.slack;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** Runs the work behind a Slack request after it was acknowledged (tests run it in the request's thread). */
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the work behind a Slack request after it was acknowledged (tests run it in the request's thread).
+ *
+ * <p>On its own few threads, not Quarkus's worker pool: the acks themselves run on that pool, and the work
+ * (a transaction, then the outbox, whose dispatcher runs one at a time and calls Slack) can take every one of its
+ * threads under load, so acks queued behind the work and took seconds (bench/slack-ack). Here the work waits in
+ * this executor's queue instead, and acks stay as fast as any other endpoint.
+ */
 @ApplicationScoped
 public class SlackWork {
 
-    @Inject
-    ManagedExecutor executor;
+    private static final Logger LOG = Logger.getLogger(SlackWork.class);
+
+    @ConfigProperty(name = "warroom.slack.work-threads", defaultValue = "4")
+    int threads;
+
+    private ExecutorService executor;
+
+    @PostConstruct
+    void init() {
+        AtomicInteger number = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "slack-work-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        executor = Executors.newFixedThreadPool(Math.max(1, threads), factory);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warnf("Slack: %d acknowledged requests not handled before shutdown", executor.shutdownNow().size());
+        }
+    }
 
     public void submit(Runnable work) {
-        executor.execute(work);
+        executor.execute(() -> {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Slack: work after an acknowledged request failed");
+            } finally {
+                requestContext.terminate();
+            }
+        });
     }
 }

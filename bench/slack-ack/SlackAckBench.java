@@ -1,0 +1,528 @@
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
+
+/**
+ * Slack ack benchmark (issue 3): how fast Warroom acknowledges signed slash commands on {@code POST /slack/events},
+ * beside a bare endpoint of the same running app. Not a test; run with {@code java bench/slack-ack/SlackAckBench.java}
+ * from the repository root after {@code ./mvnw -B -o -q package -DskipTests} (or use {@code bench/slack-ack/run.sh}).
+ *
+ * <p>It starts a Slack Web API stand-in (answers {@code {"ok":true,...}} to every method), starts the packaged jar as
+ * a child process pointed at it (its own embedded PostgreSQL in a temporary folder), warms up, then measures for a
+ * fixed time each, with a fixed number of closed-loop clients on 127.0.0.1:
+ * <ol>
+ *   <li>bare: {@code GET /api/local/people} (in memory, a blocking REST method like the Slack one);</li>
+ *   <li>{@code /incident help} (cheap core work: one transaction and one outbox reply);</li>
+ *   <li>{@code /incident status INC-1} (reads and locks an incident, one outbox reply).</li>
+ * </ol>
+ * Between phases it waits (bounded) until the app has finished the work the acks promised (one {@code chat.postMessage}
+ * per command reaches the stand-in), so one phase's backlog does not slow the next. Then it stops the app with
+ * SIGTERM and waits, so Quarkus and the embedded PostgreSQL shut down cleanly.
+ *
+ * <p>Settings (system properties, {@code -Dname=value}): {@code clients} (50), {@code seconds} (15), {@code warmup}
+ * (10, seconds per kind of request), {@code drainSeconds} (120, the longest wait for the work to finish),
+ * {@code jar} (target/quarkus-app/quarkus-run.jar), {@code appJavaOpts} (extra JVM options for the app, space separated),
+ * {@code keepLog} (true: the app's log is kept and its path printed).
+ */
+public class SlackAckBench {
+
+    static final String SECRET = "bench-signing-secret-0123456789abcdef";
+    static final String TOKEN = "xoxb-bench-token";
+    static final String CHANNEL = "C0BENCH";
+    static final String USER = "U01ALICE"; // alice, a person of the shipped plans
+
+    static final int CLIENTS = Integer.getInteger("clients", 50);
+    static final int SECONDS = Integer.getInteger("seconds", 15);
+    static final int WARMUP = Integer.getInteger("warmup", 5);
+    static final int DRAIN_SECONDS = Integer.getInteger("drainSeconds", 300);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    static final AtomicLong TRIGGER = new AtomicLong();
+    /** Slash commands acknowledged with 200: each one promises a reply in the channel. */
+    static final LongAdder ACKED = new LongAdder();
+    static final Map<String, LongAdder> STAND_IN_CALLS = new ConcurrentHashMap<>();
+    /** chat.postMessage calls beyond one per command: declare's own posts (summary, checklist, DMs...). */
+    static volatile long extraPosts;
+
+    public static void main(String[] args) throws Exception {
+        // The JDK server leaves Nagle on by default: its header and body writes then wait for the client's
+        // delayed ACK, ~40 ms per Web API call, which would make the stand-in, not the app, the bottleneck.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        Path repo = Path.of("").toAbsolutePath();
+        Path jar = repo.resolve(System.getProperty("jar", "target/quarkus-app/quarkus-run.jar"));
+        Path plans = repo.resolve("manifests/plans");
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(plans)) {
+            System.err.println("Run from the repository root after `./mvnw -B -o -q package -DskipTests` (missing "
+                    + (Files.isRegularFile(jar) ? plans : jar) + ")");
+            System.exit(2);
+        }
+        String load = loadAverage();
+        if (!load.isEmpty() && Double.parseDouble(load) > 0.5) {
+            System.out.println("warning: load average " + load + " before starting: other processes share these cores"
+                    + " and will skew the figures");
+        }
+        Path work = Files.createTempDirectory("warroom-bench-");
+        Path log = work.resolve("app.log");
+
+        HttpServer slack = startSlackStandIn();
+        int port = freePort();
+        Process app = startApp(jar, plans, work, log, port, slack.getAddress().getPort());
+        Thread stopOnExit = new Thread(() -> stop(app, work), "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+
+        boolean ok = false;
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+            String base = "http://127.0.0.1:" + port;
+            long started = System.nanoTime();
+            awaitReady(http, base, app);
+            System.out.printf("app ready in %.1f s (pid %d, port %d, %d cores, %d clients, %d s per measurement)%n",
+                    (System.nanoTime() - started) / 1e9, app.pid(), port, Runtime.getRuntime().availableProcessors(),
+                    CLIENTS, SECONDS);
+
+            LongFunction<HttpRequest> bare = n -> HttpRequest.newBuilder(URI.create(base + "/api/local/people"))
+                    .timeout(REQUEST_TIMEOUT).GET().build();
+            LongFunction<HttpRequest> help = n -> slashCommand(base, "help");
+            LongFunction<HttpRequest> status = n -> slashCommand(base, "status INC-1");
+
+            // The incident `status INC-1` reads, declared through Slack like a user would.
+            send(http, slashCommand(base, "declare payments-api low Bench incident"));
+            awaitIncident(http, base, "INC-1");
+            Thread.sleep(3000); // declare's posts: channel, card, checklist, DMs
+            awaitQuiet();
+            extraPosts = posts() - ACKED.sum();
+
+            System.out.println("warming up...");
+            run(clients, http, bare, WARMUP);
+            run(clients, http, help, WARMUP);
+            awaitDrained("warm-up help", DRAIN_SECONDS);
+            run(clients, http, status, WARMUP);
+            awaitDrained("warm-up status", DRAIN_SECONDS);
+
+            System.out.println("measuring...");
+            Result bareResult = run(clients, http, bare, SECONDS).named("bare GET /api/local/people");
+            Result helpResult = measureSlack(clients, http, help, "slack /incident help");
+            Result statusResult = measureSlack(clients, http, status, "slack /incident status INC-1");
+
+            print(bareResult, List.of(helpResult, statusResult));
+            ok = true;
+        } finally {
+            clients.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException exiting) {
+                // the hook runs
+            }
+            stop(app, work);
+            slack.stop(0);
+            if (ok && !Boolean.parseBoolean(System.getProperty("keepLog", "false"))) {
+                deleteTree(work);
+            } else {
+                System.out.println("app log: " + log);
+            }
+        }
+        System.exit(0); // the HttpClient's threads
+    }
+
+    // load
+
+    record Result(String name, long[] nanos, long errors, double seconds, String firstError, double workPerSecond,
+                  double drainSeconds) {
+        Result named(String n) {
+            return new Result(n, nanos, errors, seconds, firstError, workPerSecond, drainSeconds);
+        }
+
+        double throughput() {
+            return nanos.length / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (nanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * nanos.length) - 1;
+            return nanos[Math.max(0, Math.min(nanos.length - 1, index))] / 1e6;
+        }
+    }
+
+    /**
+     * Slack-request measurement, then the wait until the promised work is done (its replies reached Slack). The work
+     * rate is replies per second from the start of the measurement until the last reply (or the drain bound).
+     */
+    static Result measureSlack(ExecutorService clients, HttpClient http, LongFunction<HttpRequest> request, String name)
+            throws Exception {
+        long before = posts();
+        long start = System.nanoTime();
+        Result acks = run(clients, http, request, SECONDS);
+        long backlog = ACKED.sum() + extraPosts - posts();
+        double drain = awaitDrained(name, DRAIN_SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9 - (Double.isNaN(drain) ? 0 : QUIET_SECONDS);
+        System.out.printf(Locale.ROOT, "  %s: %d acked, %d not yet handled when the measurement ended%n", name,
+                acks.nanos.length, backlog);
+        return new Result(name, acks.nanos, acks.errors, acks.seconds, acks.firstError, (posts() - before) / elapsed,
+                drain);
+    }
+
+    /** {@link #CLIENTS} closed-loop clients for {@code seconds}: every response is awaited before the next request. */
+    static Result run(ExecutorService clients, HttpClient http, LongFunction<HttpRequest> requests, int seconds)
+            throws Exception {
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        LongAdder errors = new LongAdder();
+        String[] firstError = new String[1];
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            futures.add(clients.submit(() -> {
+                long[] nanos = new long[4096];
+                int count = 0;
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    HttpRequest request = requests.apply(n++);
+                    long t0 = System.nanoTime();
+                    String error;
+                    try {
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        error = response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
+                        if (error == null && request.method().equals("POST")) {
+                            ACKED.increment();
+                        }
+                    } catch (IOException e) {
+                        error = e.toString();
+                    }
+                    long took = System.nanoTime() - t0;
+                    if (error != null) {
+                        errors.increment();
+                        synchronized (firstError) {
+                            if (firstError[0] == null) {
+                                firstError[0] = error;
+                            }
+                        }
+                        continue;
+                    }
+                    if (count == nanos.length) {
+                        nanos = Arrays.copyOf(nanos, count * 2);
+                    }
+                    nanos[count++] = took;
+                }
+                return Arrays.copyOf(nanos, count);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> f : futures) {
+            long[] part = f.get();
+            int at = all.length;
+            all = Arrays.copyOf(all, at + part.length);
+            System.arraycopy(part, 0, all, at, part.length);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(all);
+        return new Result("", all, errors.sum(), elapsed, firstError[0], Double.NaN, Double.NaN);
+    }
+
+    static HttpRequest slashCommand(String base, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
+        form.put("team_id", "T0WARROOM");
+        form.put("team_domain", "warroom-bench");
+        form.put("channel_id", CHANNEL);
+        form.put("channel_name", "incidents");
+        form.put("user_id", USER);
+        form.put("user_name", "alice");
+        form.put("command", "/incident");
+        form.put("text", text);
+        form.put("api_app_id", "A0WARROOM");
+        form.put("is_enterprise_install", "false");
+        form.put("response_url", "https://hooks.slack.com/commands/T0WARROOM/1234567890/abcdefABCDEF0123");
+        // Unique per request: Warroom treats a repeated trigger id as Slack re-sending the same command.
+        form.put("trigger_id", "bench." + ProcessHandle.current().pid() + "." + TRIGGER.incrementAndGet());
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String raw = body.toString();
+        long ts = System.currentTimeMillis() / 1000;
+        return HttpRequest.newBuilder(URI.create(base + "/slack/events"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(ts))
+                .header("X-Slack-Signature", sign(ts, raw))
+                .POST(HttpRequest.BodyPublishers.ofString(raw))
+                .build();
+    }
+
+    static String sign(long ts, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void send(HttpClient http, HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " → HTTP " + response.statusCode() + ": " + response.body());
+        }
+        ACKED.increment();
+    }
+
+    // Slack stand-in
+
+    /**
+     * Answers every Web API method with {@code ok}. The shapes differ per method where Slack's client parses them:
+     * {@code chat.postMessage} has {@code channel} as a string, {@code conversations.*} as an object, and
+     * {@code auth.test} needs a {@code team_id} (the Slack SDK's per-team statistics call auth.test before every
+     * call until it learns the token's team). One fixed answer for everything made every chat.postMessage fail
+     * to parse, so the outbox never got past its first message.
+     */
+    static HttpServer startSlackStandIn() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        byte[] conversation = "{\"ok\":true,\"ts\":\"1.1\",\"channel\":{\"id\":\"C1\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] message = "{\"ok\":true,\"ts\":\"1.1\",\"channel\":\"C1\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] auth = ("{\"ok\":true,\"url\":\"https://warroom-bench.slack.com/\",\"team\":\"bench\",\"user\":\"warroom\","
+                + "\"team_id\":\"T0WARROOM\",\"user_id\":\"U0WARBOT\",\"bot_id\":\"B0WARBOT\"}").getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            try (exchange; InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+                String path = exchange.getRequestURI().getPath();
+                String method = path.substring(path.lastIndexOf('/') + 1);
+                STAND_IN_CALLS.computeIfAbsent(method, k -> new LongAdder()).increment();
+                byte[] answer = method.equals("auth.test") ? auth
+                        : method.startsWith("chat.") || method.startsWith("pins.") ? message : conversation;
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        return server;
+    }
+
+    static long posts() {
+        LongAdder n = STAND_IN_CALLS.get("chat.postMessage");
+        return n == null ? 0 : n.sum();
+    }
+
+    static final double QUIET_SECONDS = 0.5;
+
+    /**
+     * Waits until the app has sent one reply per acked slash command so far (every command here answers in the
+     * channel) and the count holds still; returns the seconds waited, or NaN when the bound was reached.
+     */
+    static double awaitDrained(String what, int maxSeconds) throws InterruptedException {
+        long commands = ACKED.sum();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(maxSeconds);
+        long expectedAtLeast = commands + extraPosts;
+        long nextReport = start + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (posts() >= expectedAtLeast) {
+                long seen = posts();
+                Thread.sleep((long) (QUIET_SECONDS * 1000));
+                if (posts() == seen) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+                continue;
+            }
+            if (System.nanoTime() > nextReport) {
+                System.out.printf("  (%s: waiting for the app to finish: %d of %d replies sent)%n", what,
+                        posts() - extraPosts, commands);
+                nextReport += TimeUnit.SECONDS.toNanos(30);
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("  (%s: after %d s, %d replies to %d acked commands reached Slack; going on)%n", what,
+                maxSeconds, posts() - extraPosts, commands);
+        return Double.NaN;
+    }
+
+    static void awaitQuiet() throws InterruptedException {
+        long seen;
+        do {
+            seen = STAND_IN_CALLS.values().stream().mapToLong(LongAdder::sum).sum();
+            Thread.sleep(1000);
+        } while (seen != STAND_IN_CALLS.values().stream().mapToLong(LongAdder::sum).sum());
+    }
+
+    // the app
+
+    static Process startApp(Path jar, Path plans, Path work, Path log, int port, int slackPort) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String opts = System.getProperty("appJavaOpts", "").trim();
+        if (!opts.isEmpty()) {
+            command.addAll(Arrays.asList(opts.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SLACK_BOT_TOKEN", TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SECRET);
+        env.put("SLACK_API_URL", "http://127.0.0.1:" + slackPort + "/api/");
+        env.put("WARROOM_DATA_DIR", work.resolve("data").toString());
+        env.put("WARROOM_PLANS_DIR", plans.toString());
+        env.put("PORT", Integer.toString(port));
+        env.remove("QUARKUS_DATASOURCE_JDBC_URL");
+        return builder.start();
+    }
+
+    static void awaitReady(HttpClient http, String base, Process app) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the app exited with " + app.exitValue() + " before it was ready");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/local/people")).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the app was not ready within 120 s");
+    }
+
+    static void awaitIncident(HttpClient http, String base, String key) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/incidents/" + key)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(key + " was not declared within 30 s");
+    }
+
+    /** SIGTERM, then wait: Quarkus stops, then its hook stops the embedded PostgreSQL. Forced only as a last resort. */
+    static synchronized void stop(Process app, Path work) {
+        if (!app.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> children = app.descendants().toList();
+        app.destroy();
+        try {
+            if (!app.waitFor(90, TimeUnit.SECONDS)) {
+                System.err.println("the app did not stop within 90 s; killing it");
+                app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // The embedded PostgreSQL must be gone with the app; its postmaster.pid is removed on a clean stop.
+        Path pidFile = work.resolve("data/postgres/postmaster.pid");
+        List<ProcessHandle> left = new ArrayList<>(children.stream().filter(ProcessHandle::isAlive).toList());
+        try {
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(left::add);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // best effort
+        }
+        if (!left.isEmpty()) {
+            System.err.println("processes left after the app stopped, stopping them: "
+                    + left.stream().map(p -> Long.toString(p.pid())).toList());
+            left.forEach(ProcessHandle::destroy);
+        } else {
+            System.out.println("app stopped (exit " + app.exitValue() + "), embedded PostgreSQL stopped");
+        }
+    }
+
+    // output
+
+    static void print(Result bare, List<Result> slack) {
+        System.out.println();
+        System.out.printf("%-30s %9s %9s %9s %10s %7s %10s %9s%n", "endpoint (" + CLIENTS + " clients, " + SECONDS + " s)",
+                "p50 ms", "p99 ms", "max ms", "req/s", "errors", "work/s", "drain s");
+        for (Result r : Stream.concat(Stream.of(bare), slack.stream()).toList()) {
+            System.out.printf(Locale.ROOT, "%-30s %9.2f %9.2f %9.2f %10.0f %7d %10s %9s%n", r.name(), r.percentileMillis(50),
+                    r.percentileMillis(99), r.percentileMillis(100), r.throughput(), r.errors(),
+                    Double.isNaN(r.workPerSecond()) ? "-" : String.format(Locale.ROOT, "%.0f", r.workPerSecond()),
+                    Double.isNaN(r.drainSeconds()) ? (Double.isNaN(r.workPerSecond()) ? "-" : ">" + DRAIN_SECONDS)
+                            : String.format(Locale.ROOT, "%.1f", r.drainSeconds()));
+        }
+        System.out.println();
+        System.out.println("targets: p99 <= 3x bare and <= 50 ms; >= 1000 commands/s; 0 errors");
+        for (Result r : slack) {
+            double ratio = r.percentileMillis(99) / bare.percentileMillis(99);
+            boolean pass = ratio <= 3 && r.percentileMillis(99) <= 50 && r.throughput() >= 1000 && r.errors() == 0;
+            System.out.printf(Locale.ROOT, "%-30s p99 %.2f ms / bare p99 %.2f ms = %.2fx   p50 ratio %.2fx   %s%n", r.name(),
+                    r.percentileMillis(99), bare.percentileMillis(99), ratio,
+                    r.percentileMillis(50) / bare.percentileMillis(50), pass ? "PASS" : "MISS");
+            if (r.firstError() != null) {
+                System.out.println("  first error: " + r.firstError());
+            }
+        }
+        if (bare.firstError() != null) {
+            System.out.println("bare first error: " + bare.firstError());
+        }
+        System.out.println("Slack stand-in calls: " + new java.util.TreeMap<>(Map.copyOf(
+                STAND_IN_CALLS.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().sum())))));
+        System.out.println("req/s: acks per second; work/s: commands the app finished (reply sent to Slack) per second,"
+                + " from the start of the measurement until the last one; drain s: how long after the measurement"
+                + " the app took to finish the acked commands");
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
