@@ -18,6 +18,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.View;
+import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
 import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Actor;
@@ -58,7 +59,7 @@ public class SlackInbound {
     @Inject
     PlanRegistry plans;
     @Inject
-    SlackWork work;
+    AcknowledgedWork work;
 
     private App app;
     private SlackRequestParser parser;

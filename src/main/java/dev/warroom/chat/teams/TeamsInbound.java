@@ -1,6 +1,7 @@
 package dev.warroom.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
 import dev.warroom.command.Actor;
 import dev.warroom.command.CommandRequest;
@@ -32,7 +33,7 @@ public class TeamsInbound {
     @Inject
     PlanRegistry plans;
     @Inject
-    TeamsWork work;
+    AcknowledgedWork work;
     @Inject
     Clock clock;
 

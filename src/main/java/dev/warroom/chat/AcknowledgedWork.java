@@ -1,4 +1,4 @@
-package dev.warroom.chat.slack;
+package dev.warroom.chat;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the work behind a Slack request after it was acknowledged (tests run it in the request's thread).
+ * Runs the work behind a chat platform's request after it was acknowledged (Slack wants an answer
+ * within 3 seconds, Teams within 15); tests run it in the request's thread.
  *
  * <p>On its own few threads, not Quarkus's worker pool: the acks themselves run on that pool, and the work
  * (a transaction, then the outbox, whose dispatcher runs one at a time and calls Slack) can take every one of its
@@ -23,11 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * this executor's queue instead, and acks stay as fast as any other endpoint.
  */
 @ApplicationScoped
-public class SlackWork {
+public class AcknowledgedWork {
 
-    private static final Logger LOG = Logger.getLogger(SlackWork.class);
+    private static final Logger LOG = Logger.getLogger(AcknowledgedWork.class);
 
-    @ConfigProperty(name = "warroom.slack.work-threads", defaultValue = "4")
+    @ConfigProperty(name = "warroom.chat.work-threads", defaultValue = "4")
     int threads;
 
     private ExecutorService executor;
@@ -36,7 +37,7 @@ public class SlackWork {
     void init() {
         AtomicInteger number = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "slack-work-" + number.incrementAndGet());
+            Thread thread = new Thread(runnable, "chat-work-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -47,7 +48,7 @@ public class SlackWork {
     void stop() throws InterruptedException {
         executor.shutdown();
         if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warnf("Slack: %d acknowledged requests not handled before shutdown", executor.shutdownNow().size());
+            LOG.warnf("%d acknowledged chat requests not handled before shutdown", executor.shutdownNow().size());
         }
     }
 
@@ -58,7 +59,7 @@ public class SlackWork {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Slack: work after an acknowledged request failed");
+                LOG.errorf(e, "Work after an acknowledged chat request failed");
             } finally {
                 requestContext.terminate();
             }
