@@ -38,6 +38,11 @@ public class SlackApi {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setPrettyResponseLoggingEnabled(false);
+        // Off: Warroom calls Slack synchronously and reads 429s itself (the outbox), so the SDK's rate-limit
+        // statistics serve nothing, and they cost: before each call it resolves the token's team (auth.test until
+        // it learns it), and it records every call of the last minute in a copy-on-write list that it scans and
+        // prunes on every call (about a tenth of the delivery worker's CPU in bench/slack-ack).
+        config.setStatsEnabled(false);
         slack = Slack.getInstance(config);
     }
 
