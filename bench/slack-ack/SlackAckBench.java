@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 /**
  * Slack ack benchmark (issue 3): how fast Warroom acknowledges signed slash commands on {@code POST /slack/events},
  * beside a bare endpoint of the same running app. Not a test; run with {@code java bench/slack-ack/SlackAckBench.java}
- * from the repository root after {@code ./mvnw -B -o -q package -DskipTests} (or use {@code bench/slack-ack/run.sh}).
+ * from the repository root after {@code ./mvnw -B -o -q package -DskipTests}.
  *
  * <p>It starts a Slack Web API stand-in (answers {@code {"ok":true,...}} to every method), starts the packaged jar as
  * a child process pointed at it (its own embedded PostgreSQL in a temporary folder), warms up, then measures for a
