@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 /**
  * Slack ack benchmark (issue 3): how fast Warroom acknowledges signed slash commands on {@code POST /slack/events},
  * beside a bare endpoint of the same running app. Not a test; run with {@code java bench/slack-ack/SlackAckBench.java}
- * from the repository root after {@code ./mvnw -B -o -q package -DskipTests}.
+ * from the repository root after {@code ./mvnw -B -q package -DskipTests} (or use {@code bench/slack-ack/run.sh}).
  *
  * <p>It starts a Slack Web API stand-in (answers {@code {"ok":true,...}} to every method), starts the packaged jar as
  * a child process pointed at it (its own embedded PostgreSQL in a temporary folder), warms up, then measures for a
@@ -84,7 +84,7 @@ public class SlackAckBench {
         Path jar = repo.resolve(System.getProperty("jar", "target/quarkus-app/quarkus-run.jar"));
         Path plans = repo.resolve("manifests/plans");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(plans)) {
-            System.err.println("Run from the repository root after `./mvnw -B -o -q package -DskipTests` (missing "
+            System.err.println("Run from the repository root after `./mvnw -B -q package -DskipTests` (missing "
                     + (Files.isRegularFile(jar) ? plans : jar) + ")");
             System.exit(2);
         }
