@@ -194,9 +194,7 @@ public class SlackInbound {
     private String withPeople(String text) {
         return MENTION.matcher(text).replaceAll(match -> {
             String userId = match.group(1);
-            String name = plans.people().stream()
-                    .filter(p -> p.contact(Plan.Contact.Kind.SLACK).filter(userId::equals).isPresent())
-                    .map(Plan.Person::id).findFirst()
+            String name = planPerson(userId).map(Plan.Person::id)
                     .orElse(match.group(3) != null && !match.group(3).isBlank() ? match.group(3) : userId);
             return java.util.regex.Matcher.quoteReplacement("@" + name);
         });
@@ -204,11 +202,16 @@ public class SlackInbound {
 
     /** A Slack user is a plan person when a plan lists their Slack id; anyone else may still declare. */
     private Actor actor(String userId, String userName) {
-        return plans.people().stream()
-                .filter(p -> p.contact(Plan.Contact.Kind.SLACK).filter(userId::equals).isPresent())
-                .findFirst()
+        return planPerson(userId)
                 .map(p -> Actor.person(p.id(), p.name()))
                 .orElseGet(() -> Actor.stranger(userName != null && !userName.isBlank() ? userName : userId));
+    }
+
+    /** The plan person whose slack: contact is this Slack user id. */
+    private Optional<Plan.Person> planPerson(String userId) {
+        return plans.people().stream()
+                .filter(p -> p.contact(Plan.Contact.Kind.SLACK).filter(userId::equals).isPresent())
+                .findFirst();
     }
 
     private void openDeclareForm(String triggerId, String channel) {
