@@ -26,6 +26,8 @@ import java.util.List;
 @ApplicationScoped
 public class AlertFlow {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AlertFlow.class);
+
     @Inject
     DeclareFlow declareFlow;
     @Inject
@@ -43,9 +45,15 @@ public class AlertFlow {
 
     /** Applies the notice, then delivers what it caused. */
     public AlertOutcome receive(AlertNotice notice, String platform, String channel) {
-        AlertOutcome outcome = apply(notice, platform, channel);
-        dispatcher.deliverPending();
-        return outcome;
+        try {
+            AlertOutcome outcome = apply(notice, platform, channel);
+            LOG.infof("Alert group %s %s: %s", notice.groupKey(), notice.firing() ? "firing" : "resolved",
+                    outcome.result().name().toLowerCase(java.util.Locale.ROOT));
+            dispatcher.deliverPending();
+            return outcome;
+        } finally {
+            IncidentLog.clear();
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -53,6 +61,9 @@ public class AlertFlow {
         Instant now = clock.instant();
         GroupRow group = lockGroup(notice.groupKey(), now);
         Incident incident = group.incidentId() == null ? null : Incident.findById(group.incidentId());
+        if (incident != null) {
+            IncidentLog.about(incident.key());
+        }
         boolean open = incident != null && incident.isOpen();
         Actor actor = Actor.stranger(notice.source());
         if (!notice.firing()) {
