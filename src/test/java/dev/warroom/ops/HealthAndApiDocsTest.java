@@ -15,6 +15,7 @@ class HealthAndApiDocsTest {
     @Test
     void livenessAndReadinessAreUpWithTheirChecksNamed() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
         JsonPath ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .extract().jsonPath();
         assertThat(ready.getList("checks.name", String.class))
