@@ -3,9 +3,12 @@ package dev.warroom.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
+import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Actor;
+import dev.warroom.command.CommandParser;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.incident.IncidentCommandService;
+import dev.warroom.incident.IncidentMessages;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,14 +66,14 @@ public class TeamsInbound {
         String aadObjectId = text(from.path("aadObjectId"));
         String userName = text(from.path("name"));
         String requestId = "teams:" + activity.path("id").asText(conversationId + ":" + clock.millis());
-        work.submit(() -> handle(command, userId, aadObjectId, userName, conversationId, requestId));
+        boolean typed = !isCardSubmit(activity);
+        work.submit(() -> handle(command, typed, userId, aadObjectId, userName, conversationId, requestId));
     }
 
     /** A card's Action.Submit carries {@code {"command": "..."}}; a typed message has the mention stripped. */
     static String commandText(JsonNode activity) {
-        JsonNode submitted = activity.path("value").path("command");
-        if (submitted.isTextual() && !submitted.asText().isBlank()) {
-            return submitted.asText().strip();
+        if (isCardSubmit(activity)) {
+            return activity.path("value").path("command").asText().strip();
         }
         String text = text(activity.path("text"));
         if (text == null) {
@@ -81,16 +84,29 @@ public class TeamsInbound {
         return INCIDENT_PREFIX.matcher(withoutMentions).replaceFirst("").strip();
     }
 
-    private void handle(String text, String userId, String aadObjectId, String userName, String conversationId,
-                        String requestId) {
+    private void handle(String text, boolean typed, String userId, String aadObjectId, String userName,
+                        String conversationId, String requestId) {
         try {
             String channelName = QuarkusTransaction.requiringNew().call(() ->
                     ChatConversation.name(TeamsDeliverer.PLATFORM, conversationId).orElse(conversationId));
-            commands.handle(new CommandRequest(text, actor(userId, aadObjectId, userName), TeamsDeliverer.PLATFORM,
+            String command = typed && isLessonsConversation(conversationId) && !CommandParser.startsWithCommand(text)
+                    ? "lesson " + text : text;
+            commands.handle(new CommandRequest(command, actor(userId, aadObjectId, userName), TeamsDeliverer.PLATFORM,
                     channelName, requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Teams command `%s` from %s could not be handled", text, userId);
         }
+    }
+
+    /**
+     * Teams channel threads are one level deep, so the lessons-learned post cannot have replies of its own: its
+     * reply chain is the incident's thread (a reply's conversation id is {@code <channel>;messageid=<thread root>}).
+     * Once the post was delivered there (its id kept under the lessons key), what people write in that thread and is
+     * not a command is a lesson, as replies in Slack's lessons thread are.
+     */
+    private boolean isLessonsConversation(String conversationId) {
+        return QuarkusTransaction.requiringNew().call(() -> ChatMessageRef.externalId(TeamsDeliverer.PLATFORM,
+                conversationId, IncidentMessages.LESSONS_KEY).isPresent());
     }
 
     /** A Teams user is a plan person when a plan lists their AAD object id or Teams user id as a teams contact. */
@@ -102,6 +118,11 @@ public class TeamsInbound {
                 .map(p -> Actor.person(p.id(), p.name()))
                 .orElseGet(() -> Actor.stranger(userName != null && !userName.isBlank() ? userName
                         : userId != null ? userId : "someone on Teams"));
+    }
+
+    private static boolean isCardSubmit(JsonNode activity) {
+        JsonNode submitted = activity.path("value").path("command");
+        return submitted.isTextual() && !submitted.asText().isBlank();
     }
 
     private static String text(JsonNode node) {
