@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -70,18 +72,49 @@ public class TeamsInbound {
         work.submit(() -> handle(command, typed, userId, aadObjectId, userName, conversationId, requestId));
     }
 
-    /** A card's Action.Submit carries {@code {"command": "..."}}; a typed message has the mention stripped. */
-    static String commandText(JsonNode activity) {
+    /**
+     * A card's Action.Submit carries {@code {"command": "..."}} (and the reason a Skip card asked for); a typed
+     * message has Warroom's mention stripped and people's mentions written as the core knows them.
+     */
+    String commandText(JsonNode activity) {
         if (isCardSubmit(activity)) {
-            return activity.path("value").path("command").asText().strip();
+            String command = activity.path("value").path("command").asText().strip();
+            String reason = text(activity.path("value").path(AdaptiveCards.REASON_INPUT));
+            return reason == null ? command : command + " " + reason.strip();
         }
         String text = text(activity.path("text"));
         if (text == null) {
             return null;
         }
-        String withoutMentions = MENTION.matcher(text).replaceAll(" ")
+        String withoutMentions = MENTION.matcher(withPeople(activity, text)).replaceAll(" ")
                 .replace("&nbsp;", " ").replace('\u00a0', ' ').strip();
         return INCIDENT_PREFIX.matcher(withoutMentions).replaceFirst("").strip();
+    }
+
+    /**
+     * Teams writes a mention as {@code <at>Name</at>} with a mention entity naming the user; the core knows people
+     * as {@code @<plan id>}. Channel mentions carry the Teams user id but rarely the AAD object id the plans list,
+     * so a mentioned user no contact matches is the plan person of that exact name, if only one has it.
+     */
+    private String withPeople(JsonNode activity, String text) {
+        String bot = text(activity.path("recipient").path("id"));
+        String result = text;
+        for (JsonNode entity : activity.path("entities")) {
+            JsonNode mentioned = entity.path("mentioned");
+            String written = text(entity.path("text"));
+            String userId = text(mentioned.path("id"));
+            if (!"mention".equals(entity.path("type").asText()) || written == null || userId == null
+                    || userId.equals(bot)) {
+                continue;
+            }
+            String name = text(mentioned.path("name"));
+            String person = planPerson(userId, text(mentioned.path("aadObjectId")))
+                    .or(() -> onlyPersonNamed(name))
+                    .map(Plan.Person::id)
+                    .orElse(name != null ? name.replaceAll("\\s+", "") : userId);
+            result = result.replace(written, "@" + person);
+        }
+        return result;
     }
 
     private void handle(String text, boolean typed, String userId, String aadObjectId, String userName,
@@ -111,13 +144,23 @@ public class TeamsInbound {
 
     /** A Teams user is a plan person when a plan lists their AAD object id or Teams user id as a teams contact. */
     private Actor actor(String userId, String aadObjectId, String userName) {
-        return plans.people().stream()
-                .filter(p -> p.contact(Plan.Contact.Kind.TEAMS)
-                        .filter(c -> c.equalsIgnoreCase(String.valueOf(aadObjectId)) || c.equals(userId)).isPresent())
-                .findFirst()
+        return planPerson(userId, aadObjectId)
                 .map(p -> Actor.person(p.id(), p.name()))
                 .orElseGet(() -> Actor.stranger(userName != null && !userName.isBlank() ? userName
                         : userId != null ? userId : "someone on Teams"));
+    }
+
+    private Optional<Plan.Person> planPerson(String userId, String aadObjectId) {
+        return plans.people().stream()
+                .filter(p -> p.contact(Plan.Contact.Kind.TEAMS)
+                        .filter(c -> c.equalsIgnoreCase(String.valueOf(aadObjectId)) || c.equals(userId)).isPresent())
+                .findFirst();
+    }
+
+    private Optional<Plan.Person> onlyPersonNamed(String name) {
+        List<Plan.Person> named = plans.people().stream().filter(p -> p.name().equalsIgnoreCase(String.valueOf(name)))
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     private static boolean isCardSubmit(JsonNode activity) {

@@ -1,6 +1,7 @@
 package dev.warroom.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -55,6 +56,8 @@ class TeamsAdapterTest extends ScenarioTest {
     OutboxDispatcher dispatcher;
     @Inject
     TeamsConnector connector;
+    @Inject
+    TeamsInbound inbound;
 
     TeamsChat teams;
     WireMockServer microsoft;
@@ -179,6 +182,43 @@ class TeamsAdapterTest extends ScenarioTest {
     }
 
     @Test
+    void aSkipButtonAsksForTheReasonAndSkipsWithIt() {
+        teams.send(message("<at>Warroom</at> declare payments-api high Checkout failing"));
+        JsonNode checklist = teams.postedTo(INCIDENT_THREAD).get(1).at("/attachments/0/content/actions");
+        JsonNode skip = checklist.get(3);
+        assertThat(skip.get("type").asText()).isEqualTo("Action.ShowCard");
+        assertThat(skip.get("title").asText()).isEqualTo("Skip 2");
+        assertThat(skip.at("/card/body/0/type").asText()).isEqualTo("Input.Text");
+        assertThat(skip.at("/card/body/0/id").asText()).isEqualTo("reason");
+        assertThat(skip.at("/card/body/0/isRequired").asBoolean()).isTrue();
+        assertThat(skip.at("/card/actions/0/data/command").asText()).isEqualTo("skip INC-1 2");
+
+        ObjectNode submit = cardSubmit(INCIDENT_THREAD, "skip INC-1 2");
+        ((ObjectNode) submit.get("value")).put("reason", " no recent change ");
+        teams.send(submit).statusCode(200);
+
+        assertThat(incident("INC-1").getList("steps.status", String.class)).containsExactly("open", "skipped");
+        assertThat(incident("INC-1").getList("steps.reason", String.class)).containsExactly(null, "no recent change");
+    }
+
+    @Test
+    void peopleMentionedInTeamsAreThePlanPeople() {
+        teams.send(message("<at>Warroom</at> declare payments-api high Checkout failing"));
+        ObjectNode assign = in(INCIDENT_THREAD,
+                message("<at>Warroom</at> assign forensic-lead <at>Erin Green</at>"));
+        ArrayNode entities = assign.putArray("entities");
+        entities.addObject().put("type", "mention").put("text", "<at>Warroom</at>")
+                .putObject("mentioned").put("id", "28:" + TeamsStandIn.APP_ID).put("name", "Warroom");
+        entities.addObject().put("type", "mention").put("text", "<at>Erin Green</at>")
+                .putObject("mentioned").put("id", "29:1erin").put("name", "Erin Green");
+
+        teams.send(assign).statusCode(200);
+
+        assertThat(incident("INC-1").getList("roles.findAll { it.role == 'forensic-lead' }.person", String.class))
+                .contains("erin");
+    }
+
+    @Test
     void repliesInTheIncidentThreadAfterResolveBecomeLessons() {
         microsoft.stubFor(post(urlEqualTo(activitiesOf(INCIDENT_THREAD))).atPriority(1)
                 .withRequestBody(containing("Lessons learned")).willReturn(okJson("{\"id\":\"lessons-2009\"}")));
@@ -239,7 +279,7 @@ class TeamsAdapterTest extends ScenarioTest {
         teams.send(personal).statusCode(200);
 
         assertThat(teams.postedTo("a:1stranger-chat")).hasSize(1);
-        assertThat(TeamsInbound.commandText(message("<at>Warroom</at>&nbsp;incident ack INC-1"))).isEqualTo("ack INC-1");
+        assertThat(inbound.commandText(message("<at>Warroom</at>&nbsp;incident ack INC-1"))).isEqualTo("ack INC-1");
     }
 
     @Test
