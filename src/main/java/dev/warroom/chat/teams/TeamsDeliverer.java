@@ -90,10 +90,10 @@ public class TeamsDeliverer implements MessageDeliverer {
     static String threadId(JsonNode created) {
         String id = created.path("id").asText(null);
         String root = created.path("activityId").asText(null);
-        if (id == null || id.contains(";messageid=") || root == null || root.isBlank()) {
+        if (id == null || id.contains(TeamsConversation.THREAD_ROOT) || root == null || root.isBlank()) {
             return id;
         }
-        return id + ";messageid=" + root;
+        return id + TeamsConversation.THREAD_ROOT + root;
     }
 
     /** Whoever declared hears at once why the incident has no thread, and what to do, in the conversation they used. */

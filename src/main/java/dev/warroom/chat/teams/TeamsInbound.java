@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Turns authenticated Teams activities into the core's commands: the conversation is remembered
  * (service URL, tenant, team channel) so replies and later notifications can be sent; messages and
- * Adaptive Card submits become {@link CommandRequest}s, run after the activity was acknowledged.
+ * Adaptive Card submits become {@link CommandRequest}s, run after the activity was acknowledged; in an incident's
+ * thread after the lessons-learned post, text that is not a command becomes a lesson.
  */
 @ApplicationScoped
 public class TeamsInbound {
@@ -50,8 +51,8 @@ public class TeamsInbound {
         if (tenant == null) {
             tenant = text(activity.path("channelData").path("tenant").path("id"));
         }
-        String teamChannel = text(activity.path("channelData").path("channel").path("id"));
         String type = text(activity.path("conversation").path("conversationType"));
+        String teamChannel = teamChannel(activity, conversationId, type);
         String tenantId = tenant;
         QuarkusTransaction.requiringNew().run(() -> TeamsConversation.remember(conversationId, serviceUrl, tenantId,
                 teamChannel, type, clock.instant()));
@@ -122,7 +123,7 @@ public class TeamsInbound {
         try {
             String channelName = QuarkusTransaction.requiringNew().call(() ->
                     ChatConversation.name(TeamsDeliverer.PLATFORM, conversationId).orElse(conversationId));
-            String command = typed && isLessonsConversation(conversationId) && !CommandParser.startsWithCommand(text)
+            String command = typed && !CommandParser.startsWithCommand(text) && isLessonsConversation(conversationId)
                     ? "lesson " + text : text;
             commands.handle(new CommandRequest(command, actor(userId, aadObjectId, userName), TeamsDeliverer.PLATFORM,
                     channelName, requestId));
@@ -161,6 +162,19 @@ public class TeamsInbound {
         List<Plan.Person> named = plans.people().stream().filter(p -> p.name().equalsIgnoreCase(String.valueOf(name)))
                 .toList();
         return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The team channel a conversation is in: named in channelData for messages; when Warroom is added to a team,
+     * Teams names only the team, and the conversation (of type channel) is the team's General channel itself.
+     */
+    static String teamChannel(JsonNode activity, String conversationId, String conversationType) {
+        String named = text(activity.path("channelData").path("channel").path("id"));
+        if (named != null || !"channel".equals(conversationType)) {
+            return named;
+        }
+        int thread = conversationId.indexOf(TeamsConversation.THREAD_ROOT);
+        return thread < 0 ? conversationId : conversationId.substring(0, thread);
     }
 
     private static boolean isCardSubmit(JsonNode activity) {

@@ -252,11 +252,8 @@ class TeamsAdapterTest extends ScenarioTest {
     @Test
     void aDeclareWhileNoTeamChannelIsKnownTellsTheDeclarerWhatToDo() {
         String declaresIn = "a:1alice-declares";
-        ObjectNode personal = in(declaresIn, message("declare payments-api high Checkout failing"));
-        personal.with("conversation").put("conversationType", "personal").remove("isGroup");
-        personal.remove("channelData");
 
-        teams.send(personal).statusCode(200);
+        teams.send(personal(declaresIn, "declare payments-api high Checkout failing")).statusCode(200);
 
         assertThat(teams.postedTo(declaresIn)).extracting(TeamsChat::says).containsExactly(
                 "INC-1 declared: payments-api high — Checkout failing. Incident manager: Alice Smith. "
@@ -272,11 +269,25 @@ class TeamsAdapterTest extends ScenarioTest {
     }
 
     @Test
+    void onceWarroomIsAddedToATeamIncidentThreadsStartInItsGeneralChannel() {
+        ObjectNode added = in(TEAM_CHANNEL, message(null));
+        added.put("type", "conversationUpdate");
+        ((ObjectNode) added.get("channelData")).remove("channel"); // Teams names only the team then
+        ((ObjectNode) added.get("channelData")).put("eventType", "teamMemberAdded");
+        added.putArray("membersAdded").addObject().put("id", "28:" + TeamsStandIn.APP_ID);
+        teams.send(added).statusCode(200);
+
+        teams.send(personal("a:1alice-declares", "declare payments-api high Checkout failing")).statusCode(200);
+
+        LoggedRequest thread = teams.requests("/teams/v3/conversations").stream()
+                .filter(r -> r.getBodyAsString().contains("\"isGroup\":true")).findFirst().orElseThrow();
+        assertThat(body(thread).at("/channelData/channel/id").asText()).isEqualTo(TEAM_CHANNEL);
+        assertThat(teams.postedTo(INCIDENT_THREAD)).isNotEmpty();
+    }
+
+    @Test
     void aBareCommandInAPersonalChatIsAnsweredThere() {
-        ObjectNode personal = from("29:1eve", EVE_AAD, "Eve Stranger", in("a:1stranger-chat", message("help")));
-        personal.with("conversation").put("conversationType", "personal");
-        personal.remove("channelData");
-        teams.send(personal).statusCode(200);
+        teams.send(from("29:1eve", EVE_AAD, "Eve Stranger", personal("a:1stranger-chat", "help"))).statusCode(200);
 
         assertThat(teams.postedTo("a:1stranger-chat")).hasSize(1);
         assertThat(inbound.commandText(message("<at>Warroom</at>&nbsp;incident ack INC-1"))).isEqualTo("ack INC-1");
@@ -359,6 +370,14 @@ class TeamsAdapterTest extends ScenarioTest {
 
         assertThat(teams.postedTo(GENERAL)).extracting(TeamsChat::says)
                 .containsExactly(helpAck, helpAck, helpAck); // refused twice, then delivered once
+    }
+
+    /** Alice writing to Warroom in a one-to-one chat. */
+    private static ObjectNode personal(String conversationId, String text) {
+        ObjectNode personal = in(conversationId, message(text));
+        personal.with("conversation").put("conversationType", "personal").remove("isGroup");
+        personal.remove("channelData");
+        return personal;
     }
 
     /** The value of a fact in an updated summary card. */
