@@ -67,7 +67,7 @@ public class DeclareFlow {
         List<Step> steps = openMitigationSteps(incident, plan);
         scope.reply(IncidentMessages.declared(scope));
         outbox.open(incident.platform, new ChannelOpening(incident.channel, IncidentMessages.topic(scope),
-                responders(incident)), incident.id);
+                responders(incident), request.channel()), incident.id);
         scope.post(IncidentMessages.summaryCard(scope));
         if (incident.manager == null) {
             scope.post(IncidentMessages.noManager(scope, explanation));

@@ -22,6 +22,7 @@ import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
 import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Actor;
+import dev.warroom.command.Button;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.incident.IncidentCommandService;
 import dev.warroom.incident.IncidentMessages;
@@ -46,8 +47,6 @@ import java.util.regex.Pattern;
 public class SlackInbound {
 
     private static final Logger LOG = Logger.getLogger(SlackInbound.class);
-    /** A "Skip" button's command: the reason is asked in a modal. */
-    private static final Pattern SKIP_WITHOUT_REASON = Pattern.compile("(?i)^skip\\s+INC-\\d+\\s+\\d+$");
     private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|([^>]*))?>");
 
     @Inject
@@ -106,7 +105,7 @@ public class SlackInbound {
         BlockActionPayload payload = request.getPayload();
         String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
         for (BlockActionPayload.Action action : payload.getActions()) {
-            if (SKIP_WITHOUT_REASON.matcher(action.getValue()).matches()) {
+            if (Button.asksReason(action.getValue())) { // the reason is asked in a modal
                 work.submit(() -> openModal(payload.getTriggerId(), SlackBlocks.skipReasonModal(action.getValue(), channel)));
                 continue;
             }
