@@ -2,7 +2,7 @@ package dev.warroom.incident;
 
 import dev.warroom.command.CommandError;
 import dev.warroom.command.CommandRequest;
-import dev.warroom.notify.OutboxDispatcher;
+import dev.warroom.notify.OutboxWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -16,9 +16,9 @@ public class IncidentCommandService {
     @Inject
     CommandApplier applier;
     @Inject
-    OutboxDispatcher dispatcher;
+    OutboxWorkers outbox;
 
-    /** Applies a command and delivers what it caused; mistakes are answered in chat, never thrown. */
+    /** Applies a command and has what it caused delivered; mistakes are answered in chat, never thrown. */
     public void handle(CommandRequest request) {
         try {
             applier.apply(request);
@@ -28,6 +28,6 @@ public class IncidentCommandService {
             LOG.errorf(unexpected, "Command `%s` from %s in %s failed", request.text(), request.actor().ref(), request.channel());
             applier.failed(request);
         }
-        dispatcher.deliverPending();
+        outbox.deliveryRequested();
     }
 }

@@ -1,0 +1,110 @@
+package dev.warroom.notify;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The threads that deliver the outbox ({@code WARROOM_OUTBOX_WORKERS}, several destinations at once). Whoever
+ * committed messages calls {@link #deliveryRequested()}, which only wakes a worker and returns: no caller waits
+ * for a delivery. With 0 workers (the tests) the caller delivers everything due itself before it returns.
+ */
+@ApplicationScoped
+public class OutboxWorkers {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorkers.class);
+
+    @ConfigProperty(name = "warroom.outbox.workers", defaultValue = "4")
+    int workers;
+    @Inject
+    OutboxDispatcher dispatcher;
+
+    private final Object signal = new Object();
+    /** Set by a request, taken by the worker it wakes; requests while every worker is busy collapse into one. */
+    private boolean requested;
+    private volatile boolean stopping;
+    private final List<Thread> threads = new ArrayList<>();
+
+    void start(@Observes StartupEvent event) {
+        synchronized (signal) {
+            requested = true; // messages left from before a restart
+        }
+        for (int number = 1; number <= workers; number++) {
+            Thread thread = new Thread(this::work, "outbox-" + number);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        synchronized (signal) {
+            stopping = true;
+            signal.notifyAll();
+        }
+        for (Thread thread : threads) {
+            thread.join(10_000); // a worker finishes the batch it claimed; what it did not claim stays pending
+        }
+    }
+
+    /** Messages were committed: deliver them soon, without waiting here (with 0 workers: deliver them now). */
+    public void deliveryRequested() {
+        if (workers == 0) {
+            dispatcher.deliverPending();
+            return;
+        }
+        synchronized (signal) {
+            requested = true;
+            signal.notify();
+        }
+    }
+
+    /** Messages that wait for a retry become due as time passes, with nobody committing anything. */
+    @Scheduled(every = "${warroom.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        deliveryRequested();
+    }
+
+    private void work() {
+        while (awaitRequest()) {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                while (!stopping && dispatcher.deliverNextBatch().claimed()) {
+                    // Other destinations may have messages too: an idle worker looks for them meanwhile.
+                    deliveryRequested();
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Outbox worker %s failed; it waits for the next request", Thread.currentThread().getName());
+            } finally {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    /** Waits until delivery is requested; false when the app stops. */
+    private boolean awaitRequest() {
+        synchronized (signal) {
+            while (!requested && !stopping) {
+                try {
+                    signal.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            requested = false;
+            return !stopping;
+        }
+    }
+}
