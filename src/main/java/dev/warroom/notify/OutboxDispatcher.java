@@ -77,7 +77,7 @@ public class OutboxDispatcher {
     public int deliverPending() {
         int sent = 0;
         Batch batch;
-        while ((batch = deliverNextBatch()).claimed()) {
+        while ((batch = deliverNextBatch(() -> { })).claimed()) {
             sent += batch.sent();
         }
         return sent;
@@ -86,17 +86,18 @@ public class OutboxDispatcher {
     /**
      * Claims the oldest due message whose destination nobody else is delivering to, and up to {@link #BATCH}
      * after it to the same destination, and delivers them in order until one must wait; one transaction.
+     * {@code claimed} runs once they are claimed, before the first is sent.
      */
-    Batch deliverNextBatch() {
+    Batch deliverNextBatch(Runnable claimed) {
         try {
-            return QuarkusTransaction.requiringNew().call(this::claimAndDeliver);
+            return QuarkusTransaction.requiringNew().call(() -> claimAndDeliver(claimed));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Outbox messages could not be claimed or marked");
             return Batch.NONE; // the next request or sweep tries again
         }
     }
 
-    private Batch claimAndDeliver() {
+    private Batch claimAndDeliver(Runnable onClaimed) {
         List<String> platforms = router.enabledPlatforms();
         if (platforms.isEmpty()) {
             return Batch.NONE;
@@ -112,6 +113,7 @@ public class OutboxDispatcher {
         OutboxMessage head = heads.get(0);
         List<OutboxMessage> claimed = new ArrayList<>(List.of(head));
         claimed.addAll(followers(head));
+        onClaimed.run();
         long started = System.nanoTime(); // a time budget, not a point in time: the injected clock may stand still
         int sent = 0;
         for (OutboxMessage row : claimed) {

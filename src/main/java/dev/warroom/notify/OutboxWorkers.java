@@ -80,9 +80,10 @@ public class OutboxWorkers {
             ManagedContext requestContext = Arc.container().requestContext();
             requestContext.activate();
             try {
-                while (!stopping && dispatcher.deliverNextBatch().claimed()) {
-                    // Other destinations may have messages too: an idle worker looks for them meanwhile.
-                    deliveryRequested();
+                // Once this worker has claimed a destination, other destinations may have messages too: an idle
+                // worker looks for them while this one delivers (a slow destination holds back only itself).
+                while (!stopping && dispatcher.deliverNextBatch(this::deliveryRequested).claimed()) {
+                    // on to this destination's next messages, or the next destination
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Outbox worker %s failed; it waits for the next request", Thread.currentThread().getName());

@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
 /**
  * The Bolt app: one listener per kind of Slack request, each acknowledging at once and handing the
  * work to a worker thread, so Slack's 3-second limit never waits on the database or Slack's API.
- * When too much work waits already, the request is answered 503 and not taken (Slack re-sends events).
+ * When too much work waits already, {@link WorkQueueFull} leaves Bolt (which runs without middleware and does
+ * not catch it) and the endpoint answers 503: the request is not taken, and Slack re-sends events.
  */
 @ApplicationScoped
 public class SlackInbound {
@@ -176,16 +177,9 @@ public class SlackInbound {
         }
     }
 
-    /** Acknowledges once the work is queued; when the queue is full, 503: nothing is done, Slack re-sends events. */
+    /** Acknowledges once the work is queued; a full queue throws {@link WorkQueueFull} (to the endpoint: 503). */
     private Response later(Runnable task, Supplier<Response> ack) {
-        try {
-            work.submit(task);
-        } catch (WorkQueueFull full) {
-            LOG.warnf("Slack request refused: %s", full.getMessage());
-            Response busy = Response.json(503, Map.of("error", full.getMessage()));
-            busy.setHeaders(Map.of("Retry-After", List.of(WorkQueueFull.RETRY_AFTER_SECONDS)));
-            return busy;
-        }
+        work.submit(task);
         return ack.get();
     }
 

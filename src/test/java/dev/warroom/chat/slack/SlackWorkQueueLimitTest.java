@@ -33,8 +33,10 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
     void slackAnswers() {
         SlackApiStandIn.server().resetAll();
         SlackApiStandIn.stubAuthTest(SlackApiStandIn.server());
-        SlackApiStandIn.server().stubFor(post(urlMatching("/api/.*")).willReturn(okJson(
-                "{\"ok\":true,\"ts\":\"1764061200.000100\",\"channel\":{\"id\":\"C0INC1\",\"name\":\"inc-1-checkout-failing\"}}")));
+        SlackApiStandIn.server().stubFor(post(urlMatching("/api/(conversations|pins)\\..*"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"C0INC1\",\"name\":\"inc-1-checkout-failing\"}}")));
+        SlackApiStandIn.server().stubFor(post(urlMatching("/api/chat\\..*"))
+                .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
     }
 
     @Test
@@ -72,6 +74,6 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
     }
 
     private static long outboxRows() {
-        return QuarkusTransaction.requiringNew().<Long>call(OutboxMessage::count);
+        return QuarkusTransaction.requiringNew().<Long>call(() -> OutboxMessage.count());
     }
 }

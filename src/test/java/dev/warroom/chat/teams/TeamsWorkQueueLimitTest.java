@@ -52,7 +52,7 @@ class TeamsWorkQueueLimitTest extends ScenarioTest {
                     .body("error", equalTo(WorkQueueFull.MESSAGE));
         }
 
-        assertThat(QuarkusTransaction.requiringNew().<Long>call(TeamsConversation::count)).isZero();
+        assertThat(QuarkusTransaction.requiringNew().<Long>call(() -> TeamsConversation.count())).isZero();
         assertThat(outboxRows()).isZero();
 
         activity("incident help").statusCode(200); // sent again with room in the queue: taken
@@ -77,6 +77,6 @@ class TeamsWorkQueueLimitTest extends ScenarioTest {
     }
 
     private static long outboxRows() {
-        return QuarkusTransaction.requiringNew().<Long>call(OutboxMessage::count);
+        return QuarkusTransaction.requiringNew().<Long>call(() -> OutboxMessage.count());
     }
 }
