@@ -64,6 +64,8 @@ public class SlackAckBench {
     static final String USER = "U01ALICE"; // alice, a person of the shipped plans
 
     static final int CLIENTS = Integer.getInteger("clients", 50);
+    /** Channels the measured commands come from, in turn (1: all in CHANNEL, so their replies go out one by one). */
+    static final int CHANNELS = Integer.getInteger("channels", 1);
     static final int SECONDS = Integer.getInteger("seconds", 15);
     static final int WARMUP = Integer.getInteger("warmup", 5);
     static final int DRAIN_SECONDS = Integer.getInteger("drainSeconds", 300);
@@ -116,11 +118,11 @@ public class SlackAckBench {
 
             LongFunction<HttpRequest> bare = n -> HttpRequest.newBuilder(URI.create(base + "/api/local/people"))
                     .timeout(REQUEST_TIMEOUT).GET().build();
-            LongFunction<HttpRequest> help = n -> slashCommand(base, "help");
-            LongFunction<HttpRequest> status = n -> slashCommand(base, "status INC-1");
+            LongFunction<HttpRequest> help = n -> slashCommand(base, "help", channel(n));
+            LongFunction<HttpRequest> status = n -> slashCommand(base, "status INC-1", channel(n));
 
             // The incident `status INC-1` reads, declared through Slack like a user would.
-            send(http, slashCommand(base, "declare payments-api low Bench incident"));
+            send(http, slashCommand(base, "declare payments-api low Bench incident", CHANNEL));
             awaitIncident(http, base, "INC-1");
             Thread.sleep(3000); // declare's posts: channel, card, checklist, DMs
             awaitQuiet();
@@ -259,12 +261,16 @@ public class SlackAckBench {
         return new Result("", all, errors.sum(), refused.sum(), elapsed, firstError[0], Double.NaN, Double.NaN);
     }
 
-    static HttpRequest slashCommand(String base, String text) {
+    static String channel(long n) {
+        return CHANNELS <= 1 ? CHANNEL : CHANNEL + (n % CHANNELS);
+    }
+
+    static HttpRequest slashCommand(String base, String text, String channel) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
         form.put("team_id", "T0WARROOM");
         form.put("team_domain", "warroom-bench");
-        form.put("channel_id", CHANNEL);
+        form.put("channel_id", channel);
         form.put("channel_name", "incidents");
         form.put("user_id", USER);
         form.put("user_name", "alice");

@@ -11,8 +11,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The threads that deliver the outbox ({@code WARROOM_OUTBOX_WORKERS}, several destinations at once). Whoever
@@ -23,6 +25,7 @@ import java.util.List;
 public class OutboxWorkers {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorkers.class);
+    private static final Duration IDLE_LOOK = Duration.ofMillis(50);
 
     @ConfigProperty(name = "warroom.outbox.workers", defaultValue = "4")
     int workers;
@@ -76,7 +79,8 @@ public class OutboxWorkers {
     }
 
     private void work() {
-        while (awaitRequest()) {
+        long lookNotBefore = System.nanoTime();
+        while (awaitRequest(lookNotBefore)) {
             ManagedContext requestContext = Arc.container().requestContext();
             requestContext.activate();
             try {
@@ -90,22 +94,29 @@ public class OutboxWorkers {
             } finally {
                 requestContext.terminate();
             }
+            // Its last look found nothing. While another worker delivers a busy channel, every commit to that channel
+            // asks again and every look would find nothing: a worker looks again at most every IDLE_LOOK.
+            lookNotBefore = System.nanoTime() + IDLE_LOOK.toNanos();
         }
     }
 
-    /** Waits until delivery is requested; false when the app stops. */
-    private boolean awaitRequest() {
+    /** Waits until delivery is requested and this worker may look again; false when the app stops. */
+    private boolean awaitRequest(long lookNotBefore) {
         synchronized (signal) {
-            while (!requested && !stopping) {
+            while (!stopping) {
+                long early = lookNotBefore - System.nanoTime();
+                if (requested && early <= 0) {
+                    requested = false;
+                    return true;
+                }
                 try {
-                    signal.wait();
+                    signal.wait(requested ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(early)) : 0);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
                 }
             }
-            requested = false;
-            return !stopping;
+            return false;
         }
     }
 }
