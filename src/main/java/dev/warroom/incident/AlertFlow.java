@@ -5,7 +5,7 @@ import dev.warroom.command.Command;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.command.Message;
 import dev.warroom.notify.Outbox;
-import dev.warroom.notify.OutboxDispatcher;
+import dev.warroom.notify.OutboxWorkers;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,7 @@ public class AlertFlow {
     @Inject
     Timeline timeline;
     @Inject
-    OutboxDispatcher dispatcher;
+    OutboxWorkers outboxWorkers;
     @Inject
     EntityManager entityManager;
     @Inject
@@ -49,7 +49,7 @@ public class AlertFlow {
             AlertOutcome outcome = apply(notice, platform, channel);
             LOG.infof("Alert group %s %s: %s", notice.groupKey(), notice.firing() ? "firing" : "resolved",
                     outcome.result().name().toLowerCase(java.util.Locale.ROOT));
-            dispatcher.deliverPending();
+            outboxWorkers.deliveryRequested();
             return outcome;
         } finally {
             IncidentLog.clear();

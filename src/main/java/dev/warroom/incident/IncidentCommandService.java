@@ -2,7 +2,7 @@ package dev.warroom.incident;
 
 import dev.warroom.command.CommandError;
 import dev.warroom.command.CommandRequest;
-import dev.warroom.notify.OutboxDispatcher;
+import dev.warroom.notify.OutboxWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -16,9 +16,9 @@ public class IncidentCommandService {
     @Inject
     CommandApplier applier;
     @Inject
-    OutboxDispatcher dispatcher;
+    OutboxWorkers outbox;
 
-    /** Applies a command and delivers what it caused; mistakes are answered in chat, never thrown. */
+    /** Applies a command and has what it caused delivered; mistakes are answered in chat, never thrown. */
     public void handle(CommandRequest request) {
         try {
             if (applier.apply(request)) {
@@ -33,7 +33,7 @@ public class IncidentCommandService {
         } finally {
             IncidentLog.clear();
         }
-        dispatcher.deliverPending();
+        outbox.deliveryRequested();
     }
 
     /** The command's first word: enough to follow what happened without copying what people wrote into the log. */
