@@ -122,7 +122,7 @@ public final class IncidentScope {
 
     /** Tells each recipient, adding why they are told; returns who was told, for the timeline. */
     public String tellAll(List<Recipient> recipients, String text) {
-        return sendEach(recipients, Message.text(text), this::tell);
+        return sendEach(recipients, text, null, this::tell);
     }
 
     /**
@@ -130,14 +130,15 @@ public final class IncidentScope {
      * they are paged; {@code subject} heads the email. Returns who was paged, for the timeline.
      */
     public String pageAll(List<Recipient> recipients, String text, String subject) {
-        return sendEach(recipients, Message.text(text).withSubject(subject), this::page);
+        return sendEach(recipients, text, subject, this::page);
     }
 
-    private String sendEach(List<Recipient> recipients, Message message, BiConsumer<Destination, Message> send) {
+    private String sendEach(List<Recipient> recipients, String text, String subject,
+                            BiConsumer<Destination, Message> send) {
         List<String> told = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            send.accept(recipient.destination(), new Message(message.text() + "\n_You are told as "
-                    + recipient.because() + "._", message.fields(), message.buttons(), null, false, message.subject()));
+            send.accept(recipient.destination(),
+                    Message.text(text + "\n_You are told as " + recipient.because() + "._").withSubject(subject));
             told.add(recipientName(recipient.destination()));
         }
         return told.isEmpty() ? "nobody" : String.join(", ", told);
