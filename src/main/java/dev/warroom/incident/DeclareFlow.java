@@ -100,6 +100,7 @@ public class DeclareFlow {
         incident.declaredBy = request.actor().ref();
         incident.escalationLevel = 1;
         incident.persistAndFlush();
+        IncidentLog.about(incident.key());
         return incident;
     }
 

@@ -21,13 +21,25 @@ public class IncidentCommandService {
     /** Applies a command and delivers what it caused; mistakes are answered in chat, never thrown. */
     public void handle(CommandRequest request) {
         try {
-            applier.apply(request);
+            if (applier.apply(request)) {
+                LOG.infof("`%s` from %s on %s applied", verb(request), request.actor().ref(), request.platform());
+            }
         } catch (CommandError error) {
             applier.reject(request, error);
+            LOG.infof("`%s` from %s on %s refused: %s", verb(request), request.actor().ref(), request.platform(), error.getMessage());
         } catch (RuntimeException unexpected) {
             LOG.errorf(unexpected, "Command `%s` from %s in %s failed", request.text(), request.actor().ref(), request.channel());
             applier.failed(request);
+        } finally {
+            IncidentLog.clear();
         }
         dispatcher.deliverPending();
+    }
+
+    /** The command's first word: enough to follow what happened without copying what people wrote into the log. */
+    private static String verb(CommandRequest request) {
+        String text = request.text().strip().replaceFirst("^/?incident\\s+", "");
+        int space = text.indexOf(' ');
+        return space < 0 ? text : text.substring(0, space);
     }
 }

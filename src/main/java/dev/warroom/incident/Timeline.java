@@ -2,6 +2,7 @@ package dev.warroom.incident;
 
 import dev.warroom.command.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -13,6 +14,8 @@ public class Timeline {
 
     @Inject
     Clock clock;
+    @Inject
+    Event<IncidentEventRecorded> recorded;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEvent add(long incidentId, Actor actor, TimelineEvent.Type type, String details) {
@@ -28,6 +31,9 @@ public class Timeline {
         event.type = type;
         event.details = details;
         event.persist();
+        Incident incident = Incident.findById(incidentId);
+        recorded.fire(new IncidentEventRecorded(type, actor, details, event.at, incident.service, incident.severity,
+                incident.declaredAt, incident.drill));
         return event;
     }
 }

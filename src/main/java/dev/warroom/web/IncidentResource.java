@@ -87,6 +87,6 @@ public class IncidentResource {
     }
 
     static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        return ApiError.response(status, message);
     }
 }
