@@ -38,9 +38,10 @@ public class CommunicationFlows {
         }
         Plan.EscalationLevel level = levels.get(incident.escalationLevel - 1);
         String label = "level " + incident.escalationLevel + ", " + level.name();
-        String told = scope.tellAll(scope.addressBook().resolveAll(level.notifyNames(), "escalation " + label),
+        String told = scope.pageAll(scope.addressBook().resolveAll(level.notifyNames(), "escalation " + label),
                 "⬆ " + IncidentMessages.headline(incident) + " is escalated to you (" + label + ") by "
-                        + scope.name(scope.actor().ref()) + ". Reason: " + command.reason() + ". Channel: #" + incident.channel);
+                        + scope.name(scope.actor().ref()) + ". Reason: " + command.reason() + ". Channel: #" + incident.channel,
+                IncidentMessages.pageSubject(incident, "escalated to you"));
         scope.event(TimelineEvent.Type.ESCALATED, label + (atTop ? " (again: highest level)" : "") + ": "
                 + command.reason() + " (paged: " + told + ")");
         scope.announce(Message.text("⬆ " + scope.key() + (atTop ? " is at the highest escalation level (" + label + "); paged again: "

@@ -59,6 +59,12 @@ public final class IncidentMessages {
                 + " — " + incident.title;
     }
 
+    /** A short subject for a page by email, e.g. {@code [INC-1] high · payments-api — escalated to you}. */
+    public static String pageSubject(Incident incident, String what) {
+        return "[" + incident.key() + "] " + (incident.drill ? "drill · " : "") + incident.severity + " · "
+                + incident.service + " — " + what;
+    }
+
     static Button ack(Incident incident) {
         return new Button("Acknowledge", "ack " + incident.key());
     }

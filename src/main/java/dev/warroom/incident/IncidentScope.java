@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * One command acting on one locked incident: who asked, from where, the incident's plan, and the
@@ -114,11 +115,30 @@ public final class IncidentScope {
         }
     }
 
+    /** Pages a person or stakeholder by every contact method they have: chat as {@link #tell} does, and email. */
+    public void page(Destination destination, Message message) {
+        outbox.page(incident.platform, destination, message, incident.id);
+    }
+
     /** Tells each recipient, adding why they are told; returns who was told, for the timeline. */
     public String tellAll(List<Recipient> recipients, String text) {
+        return sendEach(recipients, text, null, this::tell);
+    }
+
+    /**
+     * Pages each recipient by every contact method they have (chat and email, see {@link #page}), adding why
+     * they are paged; {@code subject} heads the email. Returns who was paged, for the timeline.
+     */
+    public String pageAll(List<Recipient> recipients, String text, String subject) {
+        return sendEach(recipients, text, subject, this::page);
+    }
+
+    private String sendEach(List<Recipient> recipients, String text, String subject,
+                            BiConsumer<Destination, Message> send) {
         List<String> told = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            tell(recipient.destination(), Message.text(text + "\n_You are told as " + recipient.because() + "._"));
+            send.accept(recipient.destination(),
+                    Message.text(text + "\n_You are told as " + recipient.because() + "._").withSubject(subject));
             told.add(recipientName(recipient.destination()));
         }
         return told.isEmpty() ? "nobody" : String.join(", ", told);

@@ -107,6 +107,13 @@ public class PlanRegistry {
         return activePlans().stream().map(p -> p.people().get(id)).filter(p -> p != null).findFirst();
     }
 
+    /** A stakeholder by name, from the first active plan that lists them. */
+    public Optional<Plan.Stakeholder> stakeholder(String name) {
+        return activePlans().stream()
+                .flatMap(p -> p.stakeholders().all().stream())
+                .filter(s -> s.name().equals(name)).findFirst();
+    }
+
     /** Every plan person once, by id. */
     public List<Plan.Person> people() {
         Map<String, Plan.Person> all = new LinkedHashMap<>();

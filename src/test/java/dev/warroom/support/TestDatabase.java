@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 @QuarkusTestResource(SlackApiStandIn.class)
 @QuarkusTestResource(TeamsStandIn.class)
+@QuarkusTestResource(SmtpServerStandIn.class)
 public class TestDatabase {
 
     @Inject

@@ -126,9 +126,9 @@ class LocalChatPageTest {
                 By.xpath("//li[contains(@class,'message') and @data-user='warroom']"
                         + "/div[@class='text'][contains(., 'INC-1 declared')]")));
         assertTrue(declared.getText().contains("Incident manager:"), declared.getText());
-        WebElement mine = browser.findElement(By.cssSelector("#messages .message.mine[data-user='bob']"));
-        assertEquals("Bob Jones", mine.findElement(By.className("user")).getText());
-        assertEquals("09:00", mine.findElement(By.className("time")).getText());
+        // Found afresh on each look: the same message arriving live and in a catch-up fetch is drawn again.
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#messages .message.mine[data-user='bob'] .user"), "Bob Jones"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#messages .message.mine[data-user='bob'] .time"), "09:00"));
         assertEquals("", input.getAttribute("value"), "the input is cleared after sending");
 
         // The checklist went to the new incident channel, which the page learned about and marked unread.
