@@ -1,6 +1,10 @@
 package dev.warroom.ops;
 
+import dev.warroom.support.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,33 @@ class HealthAndApiDocsTest {
         assertThat(ready.getList("checks.name", String.class))
                 .contains("outbox backlog", "Database connections health check");
         assertThat(ready.getInt("checks.find { it.name == 'outbox backlog' }.data.limit")).isEqualTo(1000);
+    }
+
+    @Inject
+    TestDatabase database;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void readinessFailsOnlyWhenMessagesForAnEnabledPlatformPileUp() {
+        database.reset();
+        waiting("teams", 1001); // Teams is off in this profile: its messages wait by design
+        given().get("/q/health/ready").then().statusCode(200);
+
+        waiting("local", 1001);
+        given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        assertThat(given().get("/q/health/ready").then().extract().jsonPath()
+                .getInt("checks.find { it.name == 'outbox backlog' }.data.pending")).isEqualTo(1001);
+        database.reset();
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Transactional
+    void waiting(String platform, int count) {
+        entityManager.createNativeQuery("insert into outbox_message (created_at, destination_kind, destination, body,"
+                        + " status, next_attempt_at, platform) select now(), 'CHANNEL', 'backlog', '{}', 'PENDING',"
+                        + " now() + interval '1 day', ?1 from generate_series(1, ?2)")
+                .setParameter(1, platform).setParameter(2, count).executeUpdate();
     }
 
     @Test
