@@ -30,6 +30,9 @@ public final class IncidentScope {
     private final Timeline timeline;
     private final Instant now;
 
+    /** Who acts when a timer fires: Warroom itself, in the incident's channel. */
+    static final String WARROOM = "warroom";
+
     IncidentScope(Incident incident, Plan plan, CommandRequest request, Outbox outbox, Timeline timeline, Instant now) {
         this.incident = incident;
         this.plan = plan;
@@ -37,6 +40,12 @@ public final class IncidentScope {
         this.outbox = outbox;
         this.timeline = timeline;
         this.now = now;
+    }
+
+    /** A scope for a timer firing on the incident: Warroom acts, and answers in the incident channel. */
+    static IncidentScope forTimer(Incident incident, Plan plan, Outbox outbox, Timeline timeline, Instant now) {
+        return new IncidentScope(incident, plan, new CommandRequest("", Actor.stranger(WARROOM), incident.platform,
+                incident.channel, null), outbox, timeline, now);
     }
 
     public Incident incident() {
@@ -103,6 +112,14 @@ public final class IncidentScope {
         outbox.tell(incident.platform, destination, message, incident.id);
     }
 
+    /**
+     * Pages a person or stakeholder about this incident: every escalation page and every manager assigned by a timer
+     * goes through here, so how people are paged is decided in one place.
+     */
+    public void page(Destination destination, Message message) {
+        tell(destination, message);
+    }
+
     /** Brings the incident channel's kept messages (summary card, checklists) up to date. */
     public void refreshCards() {
         post(IncidentMessages.summaryCard(this));
@@ -116,9 +133,18 @@ public final class IncidentScope {
 
     /** Tells each recipient, adding why they are told; returns who was told, for the timeline. */
     public String tellAll(List<Recipient> recipients, String text) {
+        return each(recipients, text, this::tell);
+    }
+
+    /** Pages each recipient, adding why they are paged; returns who was paged, for the timeline. */
+    public String pageAll(List<Recipient> recipients, String text) {
+        return each(recipients, text, this::page);
+    }
+
+    private String each(List<Recipient> recipients, String text, java.util.function.BiConsumer<Destination, Message> send) {
         List<String> told = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            tell(recipient.destination(), Message.text(text + "\n_You are told as " + recipient.because() + "._"));
+            send.accept(recipient.destination(), Message.text(text + "\n_You are told as " + recipient.because() + "._"));
             told.add(recipientName(recipient.destination()));
         }
         return told.isEmpty() ? "nobody" : String.join(", ", told);

@@ -46,7 +46,8 @@ public class OutboxDispatcher {
     /** One dispatcher at a time per instance; a caller waits for the running one, then runs again. */
     private final ReentrantLock running = new ReentrantLock();
 
-    @Scheduled(every = "${warroom.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${warroom.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void deliverOnSchedule() {
         deliverPending();
     }

@@ -20,7 +20,9 @@ public class TestDatabase {
     public void reset() {
         entityManager.createNativeQuery("truncate incident, incident_role, incident_step, timeline_event, "
                 + "manager_assignment, lesson, report, handled_request, outbox_message, local_message, chat_conversation, "
-                + "chat_message_ref, teams_conversation restart identity cascade")
+                + "chat_message_ref, teams_conversation, timer_firing, "
+                + "qrtz_fired_triggers, qrtz_simple_triggers, qrtz_cron_triggers, qrtz_simprop_triggers, qrtz_blob_triggers, "
+                + "qrtz_triggers, qrtz_job_details restart identity cascade")
                 .executeUpdate();
         entityManager.createNativeQuery("alter sequence incident_number_seq restart with 1").executeUpdate();
     }
