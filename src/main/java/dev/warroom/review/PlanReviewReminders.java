@@ -52,6 +52,15 @@ public class PlanReviewReminders implements TimerHandler {
     Clock clock;
 
     void onReload(@Observes PlansReloaded reloaded) {
+        try {
+            reschedule(reloaded);
+        } catch (RuntimeException e) {
+            // Reading plans must not fail because the database is away; the next reload sets the reminders.
+            LOG.errorf(e, "Plan review reminders could not be set");
+        }
+    }
+
+    private void reschedule(PlansReloaded reloaded) {
         QuarkusTransaction.requiringNew().run(() -> {
             Set<String> services = reloaded.active().stream().map(Plan::service).collect(Collectors.toSet());
             for (Plan plan : reloaded.active()) {
