@@ -126,9 +126,10 @@ class LocalChatPageTest {
                 By.xpath("//li[contains(@class,'message') and @data-user='warroom']"
                         + "/div[@class='text'][contains(., 'INC-1 declared')]")));
         assertTrue(declared.getText().contains("Incident manager:"), declared.getText());
-        WebElement mine = browser.findElement(By.cssSelector("#messages .message.mine[data-user='bob']"));
-        assertEquals("Bob Jones", mine.findElement(By.className("user")).getText());
-        assertEquals("09:00", mine.findElement(By.className("time")).getText());
+        // Found afresh each time: the page may redraw the channel's messages while the declare's replies arrive.
+        String mine = "#messages .message.mine[data-user='bob'] ";
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(mine + ".user"), "Bob Jones"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(mine + ".time"), "09:00"));
         assertEquals("", input.getAttribute("value"), "the input is cleared after sending");
 
         // The checklist went to the new incident channel, which the page learned about and marked unread.
