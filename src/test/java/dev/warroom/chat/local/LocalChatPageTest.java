@@ -14,6 +14,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -136,10 +137,14 @@ class LocalChatPageTest {
         if (browser.findElement(By.id("menu")).isDisplayed()) {
             browser.findElement(By.id("menu")).click();
         }
-        WebElement incident = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#channels [data-channel^='inc-1-'][data-unread]")));
-        String channel = incident.getAttribute("data-channel");
-        incident.click();
+        // The channel list is redrawn as the declaration's messages arrive: find and click it afresh until it holds.
+        wait.ignoring(StaleElementReferenceException.class);
+        String channel = wait.until(d -> d.findElement(
+                By.cssSelector("#channels [data-channel^='inc-1-'][data-unread]")).getAttribute("data-channel"));
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#channels [data-channel='" + channel + "']")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBe(By.id("current-channel"), "# " + channel));
 
         WebElement done = wait.until(ExpectedConditions.elementToBeClickable(
