@@ -35,6 +35,8 @@ public class DeclareFlow {
     @Inject
     EntityManager entityManager;
     @Inject
+    IncidentTimers timers;
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,6 +67,7 @@ public class DeclareFlow {
         }, () -> timeline.add(incident.id, request.actor(), TimelineEvent.Type.NO_MANAGER_AVAILABLE, explanation));
 
         List<Step> steps = openMitigationSteps(incident, plan);
+        timers.declared(scope);
         scope.reply(IncidentMessages.declared(scope));
         outbox.open(incident.platform, new ChannelOpening(incident.channel, IncidentMessages.topic(scope),
                 responders(incident), request.channel()), incident.id);

@@ -31,6 +31,9 @@ public final class IncidentScope {
     private final Timeline timeline;
     private final Instant now;
 
+    /** Who acts when a timer fires: Warroom itself, in the incident's channel. */
+    static final String WARROOM = "warroom";
+
     IncidentScope(Incident incident, Plan plan, CommandRequest request, Outbox outbox, Timeline timeline, Instant now) {
         this.incident = incident;
         this.plan = plan;
@@ -38,6 +41,12 @@ public final class IncidentScope {
         this.outbox = outbox;
         this.timeline = timeline;
         this.now = now;
+    }
+
+    /** A scope for a timer firing on the incident: Warroom acts, and answers in the incident channel. */
+    static IncidentScope forTimer(Incident incident, Plan plan, Outbox outbox, Timeline timeline, Instant now) {
+        return new IncidentScope(incident, plan, new CommandRequest("", Actor.stranger(WARROOM), incident.platform,
+                incident.channel, null), outbox, timeline, now);
     }
 
     public Incident incident() {
@@ -115,7 +124,10 @@ public final class IncidentScope {
         }
     }
 
-    /** Pages a person or stakeholder by every contact method they have: chat as {@link #tell} does, and email. */
+    /**
+     * Pages a person or stakeholder by every contact method they have: chat as {@link #tell} does, and email. Every
+     * escalation page and every manager assigned by a timer goes through here.
+     */
     public void page(Destination destination, Message message) {
         outbox.page(incident.platform, destination, message, incident.id);
     }

@@ -73,7 +73,8 @@ public class OutboxWorkers {
     }
 
     /** Messages that wait for a retry become due as time passes, with nobody committing anything. */
-    @Scheduled(every = "${warroom.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${warroom.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void sweep() {
         deliveryRequested();
     }

@@ -43,7 +43,8 @@ public class StateGauges {
                 .register(registry);
     }
 
-    @Scheduled(every = "${warroom.metrics.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${warroom.metrics.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void refreshOnSchedule() {
         refresh();
     }

@@ -1,12 +1,15 @@
 package dev.warroom.web;
 
 import dev.warroom.incident.Incident;
+import dev.warroom.incident.IncidentTimers;
 import dev.warroom.incident.RoleHolder;
 import dev.warroom.incident.Step;
 import dev.warroom.incident.TimelineEvent;
 import dev.warroom.plan.Phase;
 import dev.warroom.report.Lesson;
 import dev.warroom.report.Report;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +27,9 @@ import java.util.Map;
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
+
+    @Inject
+    IncidentTimers timers;
 
     public record IncidentSummary(String key, String service, String severity, String type, String title, String phase,
                                   String status, String channel, String manager, String declaredBy, Instant declaredAt,
@@ -45,8 +51,11 @@ public class IncidentResource {
 
     public record LessonView(String author, String text, Instant at) {}
 
+    /** A timer waiting on the incident: {@code ack}, {@code phase-target}, {@code update-reminder}, {@code lessons-reminder}. */
+    public record TimerView(String kind, Instant due) {}
+
     public record IncidentDetail(IncidentSummary incident, String summary, List<RoleView> roles, List<StepView> steps,
-                                 List<EventView> timeline, List<LessonView> lessons, String report) {}
+                                 List<EventView> timeline, List<LessonView> lessons, String report, List<TimerView> timers) {}
 
     @GET
     public Response list(@QueryParam("status") String status) {
@@ -65,13 +74,14 @@ public class IncidentResource {
 
     @GET
     @Path("/{key}")
+    @Transactional
     public Response get(@PathParam("key") String key) {
         return Incident.findByKey(key)
                 .map(i -> Response.ok(detail(i)).build())
                 .orElseGet(() -> error(Response.Status.NOT_FOUND, "No incident " + key));
     }
 
-    private static IncidentDetail detail(Incident incident) {
+    private IncidentDetail detail(Incident incident) {
         return new IncidentDetail(IncidentSummary.of(incident), incident.summary,
                 RoleHolder.of(incident).stream().map(r -> new RoleView(r.role, r.person, r.assignedAt)).toList(),
                 Step.of(incident).stream().map(s -> new StepView(s.number, lower(s.kind.name()), s.text, s.runbook,
@@ -79,7 +89,8 @@ public class IncidentResource {
                 TimelineEvent.of(incident.id).stream().map(e -> new EventView(e.at, e.actor, lower(e.type.name()),
                         e.details)).toList(),
                 Lesson.of(incident.id).stream().map(l -> new LessonView(l.author, l.text, l.createdAt)).toList(),
-                Report.of(incident.id).map(r -> r.markdown).orElse(null));
+                Report.of(incident.id).map(r -> r.markdown).orElse(null),
+                timers.pending(incident).stream().map(t -> new TimerView(t.kind(), t.due())).toList());
     }
 
     private static String lower(String name) {

@@ -22,7 +22,8 @@ public class TestDatabase {
     public void reset() {
         @SuppressWarnings("unchecked")
         java.util.List<String> tables = entityManager.createNativeQuery("select tablename from pg_tables where schemaname = "
-                + "current_schema() and tablename <> 'flyway_schema_history' and tablename not like 'qrtz%'").getResultList();
+                + "current_schema() and tablename not in ('flyway_schema_history', 'qrtz_locks', 'qrtz_scheduler_state')")
+                .getResultList();
         entityManager.createNativeQuery("truncate " + String.join(", ", tables) + " restart identity cascade").executeUpdate();
         entityManager.createNativeQuery("alter sequence incident_number_seq restart with 1").executeUpdate();
     }
