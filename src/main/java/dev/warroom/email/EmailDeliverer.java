@@ -10,10 +10,17 @@ import dev.warroom.plan.Plan;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.SMTPException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Delivers outbox messages to people and stakeholders by email over SMTP, one plain-text email per
@@ -24,12 +31,30 @@ import java.util.Optional;
 @ApplicationScoped
 public class EmailDeliverer implements MessageDeliverer {
 
+    private static final Duration SEND_WITHIN = Duration.ofSeconds(20);
+
     @Inject
     EmailSettings settings;
     @Inject
     Mailer mailer;
     @Inject
     PlatformRouter router;
+
+    /**
+     * The blocking mailer waits for the SMTP client, whose callbacks run on the Vert.x context of the calling
+     * thread: called from a request's worker context it can wait on itself until the server hangs up. A plain
+     * thread of its own gets an event-loop context for the client instead.
+     */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "warroom-email-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PreDestroy
+    void stop() {
+        sender.shutdownNow();
+    }
 
     @Override
     public String platform() {
@@ -57,8 +82,12 @@ public class EmailDeliverer implements MessageDeliverer {
                 destination.name() + " has no email contact in the plans"));
         EmailContent email = EmailContent.of(message);
         try {
-            mailer.send(Mail.withText(address, email.subject(), email.body()));
-        } catch (RuntimeException e) {
+            sender.submit(() -> mailer.send(Mail.withText(address, email.subject(), email.body())))
+                    .get(SEND_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new Exception("the email to " + address + " was not sent within " + SEND_WITHIN.toSeconds() + "s", e);
+        } catch (ExecutionException wrapped) {
+            RuntimeException e = wrapped.getCause() instanceof RuntimeException r ? r : new RuntimeException(wrapped.getCause());
             Optional<SMTPException> refusal = smtpRefusal(e);
             if (refusal.isPresent() && refusal.get().isPermanent()) {
                 throw new DeliveryRejected("the mail server refused the email to " + address + ": "
