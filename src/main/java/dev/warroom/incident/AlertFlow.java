@@ -96,8 +96,7 @@ public class AlertFlow {
     private IncidentScope scopeOf(Incident incident, Actor actor, Instant now) {
         Plan plan = plans.active(incident.service).orElseThrow(() -> new IllegalStateException(
                 "The plan for " + incident.service + " is not loaded"));
-        CommandRequest request = new CommandRequest("", actor, incident.platform, incident.channel, null);
-        return new IncidentScope(incident, plan, request, outbox, timeline, now);
+        return IncidentScope.inIncidentChannel(incident, plan, actor, outbox, timeline, now);
     }
 
     private static String alerts(AlertNotice notice) {

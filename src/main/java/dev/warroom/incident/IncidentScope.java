@@ -45,8 +45,14 @@ public final class IncidentScope {
 
     /** A scope for a timer firing on the incident: Warroom acts, and answers in the incident channel. */
     static IncidentScope forTimer(Incident incident, Plan plan, Outbox outbox, Timeline timeline, Instant now) {
-        return new IncidentScope(incident, plan, new CommandRequest("", Actor.stranger(WARROOM), incident.platform,
-                incident.channel, null), outbox, timeline, now);
+        return inIncidentChannel(incident, plan, Actor.stranger(WARROOM), outbox, timeline, now);
+    }
+
+    /** A scope for something outside chat acting on the incident (a timer, an alert): answers go to the incident channel. */
+    static IncidentScope inIncidentChannel(Incident incident, Plan plan, Actor actor, Outbox outbox, Timeline timeline,
+                                           Instant now) {
+        return new IncidentScope(incident, plan, new CommandRequest("", actor, incident.platform, incident.channel, null),
+                outbox, timeline, now);
     }
 
     public Incident incident() {
