@@ -2,6 +2,7 @@ package dev.warroom.incident;
 
 import dev.warroom.command.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -13,6 +14,8 @@ public class Timeline {
 
     @Inject
     Clock clock;
+    @Inject
+    Event<IncidentChanged> changed;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEvent add(long incidentId, Actor actor, TimelineEvent.Type type, String details) {
@@ -28,6 +31,7 @@ public class Timeline {
         event.type = type;
         event.details = details;
         event.persist();
+        changed.fire(new IncidentChanged(incidentId));
         return event;
     }
 }
