@@ -33,11 +33,11 @@ final class PhaseHistory {
             if (phase == incident.phase) {
                 steps.add(current(phase, start == null ? incident.phaseEnteredAt : start, target, now));
             } else if (incident.phase.isAfter(phase)) {
-                steps.add(start == null ? new PhaseStep(phase.word(), "skipped", "", "skipped")
+                steps.add(start == null ? new PhaseStep(phase.word(), "skipped", "", "")
                         : finished(phase, Duration.between(start, end(entered, phase, now)), target));
             } else {
                 steps.add(new PhaseStep(phase.word(), "not reached", "",
-                        target == null ? "not reached" : "not reached, target " + IncidentMessages.duration(target)));
+                        target == null ? "" : "target " + IncidentMessages.duration(target)));
             }
         }
         return steps;

@@ -87,8 +87,8 @@ class DashboardPagesTest extends ScenarioTest {
         assertThat(page).contains("Phases detection done took 10m, no target "
                 + "analysis done took 30m, target 15m: missed "
                 + "containment current since 09:40 UTC (10m), target 1h: due by 10:40 UTC "
-                + "eradication not reached not reached, target 4h "
-                + "recovery not reached not reached, target 8h resolved not reached not reached closed not reached not reached");
+                + "eradication not reached target 4h recovery not reached target 8h "
+                + "resolved not reached closed not reached Roles over time");
         assertThat(page).contains("Roles over time Role Person From Until "
                 + "incident-manager Alice Smith 2026-11-25 09:00 UTC 2026-11-25 09:40 UTC "
                 + "incident-manager Bob Jones 2026-11-25 09:40 UTC now "
