@@ -19,6 +19,8 @@ public class OidcTenants implements TenantConfigResolver {
 
     static final String PAGES = "warroom-pages";
     static final String API = "warroom-api";
+    /** Where the provider sends people back after sign-in. */
+    public static final String SIGNED_IN = "/dashboard/signed-in";
 
     @Inject
     SignInSettings settings;
@@ -41,7 +43,8 @@ public class OidcTenants implements TenantConfigResolver {
                     .authServerUrl(settings.authServerUrl()).clientId(settings.clientId())
                     .credentials(settings.clientSecret())
                     .applicationType(ApplicationType.WEB_APP)
-                    .authentication().scopes("email", "profile").end()
+                    // One redirect URI to register at the provider; people land on the page they asked for.
+                    .authentication().scopes("email", "profile").redirectPath(SIGNED_IN).restorePathAfterRedirect(true).end()
                     .build();
         }
         return pages;

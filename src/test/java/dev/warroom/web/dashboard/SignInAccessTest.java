@@ -64,7 +64,7 @@ class SignInAccessTest extends ScenarioTest {
         Map<String, String> query = query(location);
         assertThat(query).containsEntry("client_id", OidcProviderStandIn.CLIENT_ID).containsEntry("response_type", "code");
         assertThat(query.get("scope")).contains("openid").contains("email");
-        assertThat(query.get("redirect_uri")).endsWith("/dashboard");
+        assertThat(query.get("redirect_uri")).endsWith("/dashboard/signed-in");
 
         given().redirects().follow(false).get("/dashboard/plans").then().statusCode(302);
         given().redirects().follow(false).get("/").then().statusCode(302);
