@@ -102,8 +102,7 @@ class DashboardBrowserTest {
 
         row.findElement(By.linkText("INC-1")).click();
         wait.until(ExpectedConditions.urlToBe(url("/dashboard/incidents/INC-1")));
-        List<String> timeline = browser.findElements(By.cssSelector("#timeline li")).stream()
-                .map(e -> e.getAttribute("textContent").replaceAll("\\s+", " ").strip()).toList();
+        List<String> timeline = texts("#timeline li");
         assertThat(timeline.get(0)).isEqualTo("2026-11-25 09:00 UTC Bob Jones declared payments-api high: Browser test outage");
         assertThat(timeline.get(1)).isEqualTo("2026-11-25 09:00 UTC Bob Jones manager assigned "
                 + "Alice Smith is incident manager (least recently assigned of those available).");
@@ -152,8 +151,17 @@ class DashboardBrowserTest {
 
     /** The current phase as its three parts say it: name | state | detail. */
     private static String currentPhase() {
-        return String.join(" | ", browser.findElements(By.cssSelector("#phases .phase-step.current > span")).stream()
-                .map(e -> e.getAttribute("textContent").strip()).toList());
+        return String.join(" | ", texts("#phases .phase-step.current > span"));
+    }
+
+    /**
+     * The text of each element a selector finds, spaces collapsed, read in one go in the page: the live
+     * script may swap the elements for fresh ones at any moment.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(String selector) {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll(arguments[0]))"
+                + ".map(e => e.textContent.replace(/\\s+/g, ' ').trim())", selector);
     }
 
     private static String cells(WebElement row, String tag) {

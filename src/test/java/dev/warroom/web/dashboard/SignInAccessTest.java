@@ -103,6 +103,17 @@ class SignInAccessTest extends ScenarioTest {
     }
 
     @Test
+    void theLocalChatApiIsClosedEvenToSignedInPeople() {
+        given().auth().oauth2(OidcProviderStandIn.token("judy", JUDY)).get("/api/local/people")
+                .then().statusCode(403).body("error", equalTo("The local chat is off while sign-in is on: use Slack or Teams"));
+        given().auth().oauth2(OidcProviderStandIn.token("judy", JUDY)).queryParam("channel", "general")
+                .get("/api/local/messages").then().statusCode(403);
+        given().auth().oauth2(OidcProviderStandIn.token("judy", JUDY)).contentType("application/json")
+                .body("{\"channel\": \"general\", \"user\": \"judy\", \"text\": \"/incident list\"}")
+                .post("/api/local/messages").then().statusCode(403);
+    }
+
+    @Test
     void aResponderSeesTheRestrictedIncidentInTheApi() {
         given().auth().oauth2(OidcProviderStandIn.token("judy", JUDY)).get("/api/incidents")
                 .then().statusCode(200).body("key", contains("INC-1", "INC-2"));
