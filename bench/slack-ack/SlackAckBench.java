@@ -64,6 +64,8 @@ public class SlackAckBench {
     static final String USER = "U01ALICE"; // alice, a person of the shipped plans
 
     static final int CLIENTS = Integer.getInteger("clients", 50);
+    /** Channels the measured commands come from, in turn (1: all in CHANNEL, so their replies go out one by one). */
+    static final int CHANNELS = Integer.getInteger("channels", 1);
     static final int SECONDS = Integer.getInteger("seconds", 15);
     static final int WARMUP = Integer.getInteger("warmup", 5);
     static final int DRAIN_SECONDS = Integer.getInteger("drainSeconds", 300);
@@ -116,11 +118,11 @@ public class SlackAckBench {
 
             LongFunction<HttpRequest> bare = n -> HttpRequest.newBuilder(URI.create(base + "/api/local/people"))
                     .timeout(REQUEST_TIMEOUT).GET().build();
-            LongFunction<HttpRequest> help = n -> slashCommand(base, "help");
-            LongFunction<HttpRequest> status = n -> slashCommand(base, "status INC-1");
+            LongFunction<HttpRequest> help = n -> slashCommand(base, "help", channel(n));
+            LongFunction<HttpRequest> status = n -> slashCommand(base, "status INC-1", channel(n));
 
             // The incident `status INC-1` reads, declared through Slack like a user would.
-            send(http, slashCommand(base, "declare payments-api low Bench incident"));
+            send(http, slashCommand(base, "declare payments-api low Bench incident", CHANNEL));
             awaitIncident(http, base, "INC-1");
             Thread.sleep(3000); // declare's posts: channel, card, checklist, DMs
             awaitQuiet();
@@ -160,10 +162,11 @@ public class SlackAckBench {
 
     // load
 
-    record Result(String name, long[] nanos, long errors, double seconds, String firstError, double workPerSecond,
-                  double drainSeconds) {
+    /** {@code refused}: 503 answers, Warroom's work queue being full (the request was not taken; Slack re-sends). */
+    record Result(String name, long[] nanos, long errors, long refused, double seconds, String firstError,
+                  double workPerSecond, double drainSeconds) {
         Result named(String n) {
-            return new Result(n, nanos, errors, seconds, firstError, workPerSecond, drainSeconds);
+            return new Result(n, nanos, errors, refused, seconds, firstError, workPerSecond, drainSeconds);
         }
 
         double throughput() {
@@ -193,7 +196,7 @@ public class SlackAckBench {
         double elapsed = (System.nanoTime() - start) / 1e9 - (Double.isNaN(drain) ? 0 : QUIET_SECONDS);
         System.out.printf(Locale.ROOT, "  %s: %d acked, %d not yet handled when the measurement ended%n", name,
                 acks.nanos.length, backlog);
-        return new Result(name, acks.nanos, acks.errors, acks.seconds, acks.firstError, (posts() - before) / elapsed,
+        return new Result(name, acks.nanos, acks.errors, acks.refused, acks.seconds, acks.firstError, (posts() - before) / elapsed,
                 drain);
     }
 
@@ -203,6 +206,7 @@ public class SlackAckBench {
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         LongAdder errors = new LongAdder();
+        LongAdder refused = new LongAdder();
         String[] firstError = new String[1];
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -216,6 +220,10 @@ public class SlackAckBench {
                     String error;
                     try {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 503) {
+                            refused.increment();
+                            continue;
+                        }
                         error = response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
                         if (error == null && request.method().equals("POST")) {
                             ACKED.increment();
@@ -250,15 +258,19 @@ public class SlackAckBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Arrays.sort(all);
-        return new Result("", all, errors.sum(), elapsed, firstError[0], Double.NaN, Double.NaN);
+        return new Result("", all, errors.sum(), refused.sum(), elapsed, firstError[0], Double.NaN, Double.NaN);
     }
 
-    static HttpRequest slashCommand(String base, String text) {
+    static String channel(long n) {
+        return CHANNELS <= 1 ? CHANNEL : CHANNEL + (n % CHANNELS);
+    }
+
+    static HttpRequest slashCommand(String base, String text, String channel) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
         form.put("team_id", "T0WARROOM");
         form.put("team_domain", "warroom-bench");
-        form.put("channel_id", CHANNEL);
+        form.put("channel_id", channel);
         form.put("channel_name", "incidents");
         form.put("user_id", USER);
         form.put("user_name", "alice");
@@ -472,11 +484,11 @@ public class SlackAckBench {
 
     static void print(Result bare, List<Result> slack) {
         System.out.println();
-        System.out.printf("%-30s %9s %9s %9s %10s %7s %10s %9s%n", "endpoint (" + CLIENTS + " clients, " + SECONDS + " s)",
-                "p50 ms", "p99 ms", "max ms", "req/s", "errors", "work/s", "drain s");
+        System.out.printf("%-30s %9s %9s %9s %10s %7s %7s %10s %9s%n", "endpoint (" + CLIENTS + " clients, " + SECONDS + " s)",
+                "p50 ms", "p99 ms", "max ms", "req/s", "errors", "503s", "work/s", "drain s");
         for (Result r : Stream.concat(Stream.of(bare), slack.stream()).toList()) {
-            System.out.printf(Locale.ROOT, "%-30s %9.2f %9.2f %9.2f %10.0f %7d %10s %9s%n", r.name(), r.percentileMillis(50),
-                    r.percentileMillis(99), r.percentileMillis(100), r.throughput(), r.errors(),
+            System.out.printf(Locale.ROOT, "%-30s %9.2f %9.2f %9.2f %10.0f %7d %7d %10s %9s%n", r.name(), r.percentileMillis(50),
+                    r.percentileMillis(99), r.percentileMillis(100), r.throughput(), r.errors(), r.refused(),
                     Double.isNaN(r.workPerSecond()) ? "-" : String.format(Locale.ROOT, "%.0f", r.workPerSecond()),
                     Double.isNaN(r.drainSeconds()) ? (Double.isNaN(r.workPerSecond()) ? "-" : ">" + DRAIN_SECONDS)
                             : String.format(Locale.ROOT, "%.1f", r.drainSeconds()));
@@ -499,6 +511,7 @@ public class SlackAckBench {
         System.out.println("Slack stand-in calls: " + new java.util.TreeMap<>(Map.copyOf(
                 STAND_IN_CALLS.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().sum())))));
+        System.out.println("503s: requests refused because Warroom's work queue was full (not taken; Slack re-sends)");
         System.out.println("req/s: acks per second; work/s: commands the app finished (reply sent to Slack) per second,"
                 + " from the start of the measurement until the last one; drain s: how long after the measurement"
                 + " the app took to finish the acked commands");

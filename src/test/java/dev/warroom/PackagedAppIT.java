@@ -269,6 +269,34 @@ class PackagedAppIT {
         }
     }
 
+    /** A timer set before a hard kill fires once after the restart (Quartz's JDBC store: misfired, so fired at start). */
+    @Test
+    void aTimerSetBeforeAHardKillFiresOnceAfterTheRestart() throws Exception {
+        Path data = tempDir("warroom-it-timer");
+        dataDirs.add(data.resolve("postgres"));
+        Path plans = tempDir("warroom-it-timer-plans");
+        String example = Files.readString(PLANS.resolve("payments-api.yaml"));
+        String highAck = "ack_within: 5m";
+        assertTrue(example.contains(highAck), "the example plan's high severity acknowledges within 5m");
+        Files.writeString(plans.resolve("payments-api.yaml"), example.replace(highAck, "ack_within: 10s"));
+        Map<String, String> env = Map.of("WARROOM_PLANS_DIR", plans.toString());
+
+        App first = start(data, env);
+        post(first, "/api/local/messages", Map.of("channel", "general", "user", "zoe",
+                "text", "/incident declare payments-api high Checkout failing"));
+        first.process.destroyForcibly(); // within the 10 s: the timer is only in the database
+        assertTrue(first.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "killed app exits");
+
+        App second = start(data, env);
+        String channel = "/api/local/messages?channel=inc-1-checkout-failing";
+        String fromAlice = "No acknowledgement from Alice Smith within 10s — escalating to level 2: Payments engineering leads";
+        // The next timer (Bob's 10 s) firing too shows the first one is done; it must have fired once.
+        awaitTrue(() -> getJson(second, channel).findValuesAsText("text").stream()
+                .anyMatch(t -> t.startsWith("No acknowledgement from Bob Jones")), "the timers fired after the restart");
+        assertEquals(1, getJson(second, channel).findValuesAsText("text").stream().filter(fromAlice::equals).count(),
+                getJson(second, channel).findValuesAsText("text").toString());
+    }
+
     private static String slackSignature(String secret, long timestamp, String body) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -8,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (a transaction, then the outbox, whose dispatcher runs one at a time and calls Slack) can take every one of its
  * threads under load, so acks queued behind the work and took seconds (bench/slack-ack). Here the work waits in
  * this executor's queue instead, and acks stay as fast as any other endpoint.
+ *
+ * <p>The queue is bounded ({@code WARROOM_CHAT_WORK_QUEUE}): acknowledged work waits only in memory, so past the
+ * bound a request is refused ({@link WorkQueueFull}, 503) rather than acknowledged and lost in a crash.
  */
 @ApplicationScoped
 public class AcknowledgedWork {
@@ -30,8 +34,10 @@ public class AcknowledgedWork {
 
     @ConfigProperty(name = "warroom.chat.work-threads", defaultValue = "4")
     int threads;
+    @ConfigProperty(name = "warroom.chat.work-queue", defaultValue = "1000")
+    int queueLimit;
 
-    private ExecutorService executor;
+    private ThreadPoolExecutor executor;
 
     @PostConstruct
     void init() {
@@ -41,7 +47,9 @@ public class AcknowledgedWork {
             thread.setDaemon(true);
             return thread;
         };
-        executor = Executors.newFixedThreadPool(Math.max(1, threads), factory);
+        int size = Math.max(1, threads);
+        executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, queueLimit)), factory, new ThreadPoolExecutor.AbortPolicy());
     }
 
     @PreDestroy
@@ -52,8 +60,22 @@ public class AcknowledgedWork {
         }
     }
 
+    /** Queues the work; throws {@link WorkQueueFull} when the queue is full, and then nothing was queued. */
     public void submit(Runnable work) {
-        executor.execute(() -> {
+        try {
+            executor.execute(inRequestContext(work));
+        } catch (RejectedExecutionException full) {
+            throw new WorkQueueFull();
+        }
+    }
+
+    /** Whether a request's work would be taken now (a request may still be refused when others take the room first). */
+    public boolean hasRoom() {
+        return executor.getQueue().remainingCapacity() > 0;
+    }
+
+    private static Runnable inRequestContext(Runnable work) {
+        return () -> {
             ManagedContext requestContext = Arc.container().requestContext();
             requestContext.activate();
             try {
@@ -63,6 +85,6 @@ public class AcknowledgedWork {
             } finally {
                 requestContext.terminate();
             }
-        });
+        };
     }
 }

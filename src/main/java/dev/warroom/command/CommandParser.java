@@ -184,6 +184,15 @@ public final class CommandParser {
         }
     }
 
+    /**
+     * Whether the text starts with a command word (after an optional {@code incident}): where free text has a
+     * meaning of its own (a reply in a lessons-learned conversation), text that does not is not a command.
+     */
+    public static boolean startsWithCommand(String input) {
+        String text = strip(LEADING_WORD.matcher(strip(input == null ? "" : input)).replaceFirst(""));
+        return !text.isEmpty() && Usage.of(SPACE.split(text, 2)[0]).isPresent();
+    }
+
     /** Help for all commands, or for one. */
     public static String help(String topic) {
         if (topic == null) {

@@ -9,12 +9,18 @@ import java.util.List;
  * @param key  names a message that is kept up to date: a later message with the same key in the same
  *             channel replaces it (Slack's chat.update, Teams' updateActivity); null for plain messages
  * @param pin  keep this message at hand in the channel (pinned where the platform can)
+ * @param subject a short headline for channels that show one apart from the text (an email's subject);
+ *             null where the text's first line will do
  */
-public record Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin) {
+public record Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin, String subject) {
 
     public Message {
         fields = List.copyOf(fields);
         buttons = List.copyOf(buttons);
+    }
+
+    public Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin) {
+        this(text, fields, buttons, key, pin, null);
     }
 
     public Message(String text, List<Field> fields, List<Button> buttons) {
@@ -26,16 +32,20 @@ public record Message(String text, List<Field> fields, List<Button> buttons, Str
     }
 
     public Message withButtons(List<Button> more) {
-        return new Message(text, fields, more, key, pin);
+        return new Message(text, fields, more, key, pin, subject);
     }
 
     /** This message as the current version of the message named {@code key}. */
     public Message keyed(String newKey) {
-        return new Message(text, fields, buttons, newKey, pin);
+        return new Message(text, fields, buttons, newKey, pin, subject);
     }
 
     public Message pinned() {
-        return new Message(text, fields, buttons, key, true);
+        return new Message(text, fields, buttons, key, true, subject);
+    }
+
+    public Message withSubject(String newSubject) {
+        return new Message(text, fields, buttons, key, pin, newSubject);
     }
 
     /** The message as plain lines: text, then one line per field. */

@@ -9,6 +9,7 @@ import dev.warroom.report.Lesson;
 import dev.warroom.report.Report;
 import dev.warroom.report.ReportBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.List;
 /** Ending an incident: resolve with recovery steps, lessons learned, the report, close. */
 @ApplicationScoped
 public class ClosingFlows {
+
+    @Inject
+    IncidentTimers timers;
 
     void resolve(IncidentScope scope, Command.Resolve command) {
         scope.requireNotClosed();
@@ -29,6 +33,7 @@ public class ClosingFlows {
         incident.phaseEnteredAt = scope.now();
         incident.resolvedAt = scope.now();
         incident.summary = command.summary();
+        timers.resolved(scope);
         List<Step> recovery = openRecoverySteps(scope);
         scope.event(TimelineEvent.Type.RESOLVED, from.word() + " → resolved: " + command.summary());
         scope.announce(Message.text("✅ " + scope.key() + " resolved by " + scope.name(scope.actor().ref()) + ": "
@@ -79,6 +84,7 @@ public class ClosingFlows {
         incident.phase = Phase.CLOSED;
         incident.phaseEnteredAt = scope.now();
         incident.closedAt = scope.now();
+        timers.closed(scope);
         scope.event(TimelineEvent.Type.CLOSED, "Closed.");
         store(scope);
         scope.announce(Message.text("🏁 " + scope.key() + " closed by " + scope.name(scope.actor().ref())

@@ -135,6 +135,7 @@ public class CommandApplier {
             incident = Incident.lockByChannel(request.channel()).orElseThrow(() -> new CommandError(
                     "Which incident? Name it, e.g. `status INC-12`, or type the command in the incident's channel."));
         }
+        IncidentLog.about(incident.key());
         Plan plan = plans.active(incident.service)
                 .filter(p -> p.severity(incident.severity).isPresent())
                 .orElseThrow(() -> new CommandError("The plan for " + incident.service

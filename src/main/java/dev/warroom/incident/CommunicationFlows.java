@@ -6,6 +6,7 @@ import dev.warroom.command.Message;
 import dev.warroom.notify.Recipient;
 import dev.warroom.plan.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 
@@ -13,11 +14,17 @@ import java.util.List;
 @ApplicationScoped
 public class CommunicationFlows {
 
+    @Inject
+    Escalation escalation;
+    @Inject
+    IncidentTimers timers;
+
     void update(IncidentScope scope, Command.Update command) {
         scope.requireNotClosed();
         scope.requireResponder("update");
         Incident incident = scope.incident();
         incident.lastUpdateAt = scope.now();
+        timers.updated(scope);
         String from = scope.name(scope.actor().ref());
         scope.announce(Message.text("📣 *Status update* on " + scope.key() + " from " + from + ": " + command.text()));
         List<Recipient> chain = scope.addressBook().chain().stream()
@@ -30,23 +37,8 @@ public class CommunicationFlows {
     void escalate(IncidentScope scope, Command.Escalate command) {
         scope.requireNotClosed();
         scope.requireResponder("escalate");
-        Incident incident = scope.incident();
-        List<Plan.EscalationLevel> levels = scope.plan().escalation().levels();
-        boolean atTop = incident.escalationLevel >= levels.size();
-        if (!atTop) {
-            incident.escalationLevel++;
-        }
-        Plan.EscalationLevel level = levels.get(incident.escalationLevel - 1);
-        String label = "level " + incident.escalationLevel + ", " + level.name();
-        String told = scope.tellAll(scope.addressBook().resolveAll(level.notifyNames(), "escalation " + label),
-                "⬆ " + IncidentMessages.headline(incident) + " is escalated to you (" + label + ") by "
-                        + scope.name(scope.actor().ref()) + ". Reason: " + command.reason() + ". Channel: #" + incident.channel);
-        scope.event(TimelineEvent.Type.ESCALATED, label + (atTop ? " (again: highest level)" : "") + ": "
-                + command.reason() + " (paged: " + told + ")");
-        scope.announce(Message.text("⬆ " + scope.key() + (atTop ? " is at the highest escalation level (" + label + "); paged again: "
-                : " escalated to " + label + " by " + scope.name(scope.actor().ref()) + ". Paged: ") + told
-                + ". Reason: " + command.reason()));
-        scope.refreshCards();
+        Escalation.Outcome outcome = escalation.escalate(scope, command.reason(), scope.name(scope.actor().ref()));
+        scope.announce(Message.text(IncidentMessages.escalated(scope, outcome, command.reason())));
     }
 
     void forensics(IncidentScope scope, Command.InvokeForensics command) {

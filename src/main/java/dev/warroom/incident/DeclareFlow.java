@@ -35,6 +35,8 @@ public class DeclareFlow {
     @Inject
     EntityManager entityManager;
     @Inject
+    IncidentTimers timers;
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,9 +67,10 @@ public class DeclareFlow {
         }, () -> timeline.add(incident.id, request.actor(), TimelineEvent.Type.NO_MANAGER_AVAILABLE, explanation));
 
         List<Step> steps = openMitigationSteps(incident, plan);
+        timers.declared(scope);
         scope.reply(IncidentMessages.declared(scope));
         outbox.open(incident.platform, new ChannelOpening(incident.channel, IncidentMessages.topic(scope),
-                responders(incident)), incident.id);
+                responders(incident), request.channel()), incident.id);
         scope.post(IncidentMessages.summaryCard(scope));
         if (incident.manager == null) {
             scope.post(IncidentMessages.noManager(scope, explanation));
@@ -100,6 +103,7 @@ public class DeclareFlow {
         incident.declaredBy = request.actor().ref();
         incident.escalationLevel = 1;
         incident.persistAndFlush();
+        IncidentLog.about(incident.key());
         return incident;
     }
 

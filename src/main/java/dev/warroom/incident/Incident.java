@@ -54,6 +54,12 @@ public class Incident extends PanacheEntityBase {
     public int escalationLevel;
     @Column(name = "last_update_at")
     public Instant lastUpdateAt;
+    /** Status-update reminders missed in a row; an update resets it. */
+    @Column(name = "missed_updates")
+    public int missedUpdates;
+    /** How often the last escalation level was paged again; the plan's {@code repeat} caps it. */
+    @Column(name = "escalation_repeats")
+    public int escalationRepeats;
     public String summary;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
@@ -84,6 +90,10 @@ public class Incident extends PanacheEntityBase {
     /** The incident locked for this transaction, so concurrent commands on it apply one after another. */
     public static Optional<Incident> lockByKey(String key) {
         return numberOf(key).flatMap(n -> find("number", n).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional());
+    }
+
+    public static Optional<Incident> lockById(long id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public static Optional<Incident> lockByChannel(String channel) {

@@ -2,7 +2,7 @@ package dev.warroom.incident;
 
 import dev.warroom.command.CommandError;
 import dev.warroom.command.CommandRequest;
-import dev.warroom.notify.OutboxDispatcher;
+import dev.warroom.notify.OutboxWorkers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -16,18 +16,30 @@ public class IncidentCommandService {
     @Inject
     CommandApplier applier;
     @Inject
-    OutboxDispatcher dispatcher;
+    OutboxWorkers outbox;
 
-    /** Applies a command and delivers what it caused; mistakes are answered in chat, never thrown. */
+    /** Applies a command and has what it caused delivered; mistakes are answered in chat, never thrown. */
     public void handle(CommandRequest request) {
         try {
-            applier.apply(request);
+            if (applier.apply(request)) {
+                LOG.infof("`%s` from %s on %s applied", verb(request), request.actor().ref(), request.platform());
+            }
         } catch (CommandError error) {
             applier.reject(request, error);
+            LOG.infof("`%s` from %s on %s refused: %s", verb(request), request.actor().ref(), request.platform(), error.getMessage());
         } catch (RuntimeException unexpected) {
             LOG.errorf(unexpected, "Command `%s` from %s in %s failed", request.text(), request.actor().ref(), request.channel());
             applier.failed(request);
+        } finally {
+            IncidentLog.clear();
         }
-        dispatcher.deliverPending();
+        outbox.deliveryRequested();
+    }
+
+    /** The command's first word: enough to follow what happened without copying what people wrote into the log. */
+    private static String verb(CommandRequest request) {
+        String text = request.text().strip().replaceFirst("^/?incident\\s+", "");
+        int space = text.indexOf(' ');
+        return space < 0 ? text : text.substring(0, space);
     }
 }

@@ -59,6 +59,12 @@ public final class IncidentMessages {
                 + " — " + incident.title;
     }
 
+    /** A short subject for a page by email, e.g. {@code [INC-1] high · payments-api — escalated to you}. */
+    public static String pageSubject(Incident incident, String what) {
+        return "[" + incident.key() + "] " + (incident.drill ? "drill · " : "") + incident.severity + " · "
+                + incident.service + " — " + what;
+    }
+
     static Button ack(Incident incident) {
         return new Button("Acknowledge", "ack " + incident.key());
     }
@@ -208,6 +214,67 @@ public final class IncidentMessages {
         Incident incident = scope.incident();
         return incident.key() + " declared: " + incident.service + " " + incident.severity + " — " + incident.title
                 + ". Incident manager: " + scope.managerName() + ". Channel: #" + incident.channel;
+    }
+
+    // escalation and timers
+
+    /** The channel's line for an escalation someone asked for. */
+    static String escalated(IncidentScope scope, Escalation.Outcome outcome, String reason) {
+        String by = scope.name(scope.actor().ref());
+        return switch (outcome.step()) {
+            case RAISED -> "⬆ " + scope.key() + " escalated to " + outcome.label() + " by " + by + ". Paged: "
+                    + outcome.paged() + ". Reason: " + reason;
+            case REPAGED -> "⬆ " + scope.key() + " is at the highest escalation level (" + outcome.label()
+                    + "); paged again (" + outcome.repeats() + " of " + outcome.repeat() + "): " + outcome.paged()
+                    + ". Reason: " + reason;
+            case STOPPED -> scope.key() + " is at the highest escalation level (" + outcome.label() + ") and was paged "
+                    + "again " + outcome.repeat() + " " + Escalation.times(outcome.repeat()) + ", as the plan's repeat "
+                    + "says; nobody was paged. Reason: " + reason;
+        };
+    }
+
+    /** The channel's line for an escalation a timer caused: the reason first, short enough for a phone. */
+    static String timerEscalated(Escalation.Outcome outcome, String reason) {
+        return reason + " — " + switch (outcome.step()) {
+            case RAISED -> "escalating to level " + outcome.level() + ": " + outcome.levelName();
+            case REPAGED -> "paging level " + outcome.level() + " again (" + outcome.repeats() + " of " + outcome.repeat()
+                    + "): " + outcome.levelName();
+            case STOPPED -> "escalation stopped: level " + outcome.level() + " was paged again " + outcome.repeat() + " "
+                    + Escalation.times(outcome.repeat());
+        };
+    }
+
+    static String noAcknowledgement(IncidentScope scope) {
+        return "No acknowledgement from " + scope.managerName() + " within " + duration(scope.severity().ackWithin());
+    }
+
+    static String managerReplaced(IncidentScope scope, String previous) {
+        return scope.managerName() + " is now incident manager of " + scope.key() + " (" + previous
+                + " did not acknowledge). " + scope.managerName() + ", please `ack` within "
+                + duration(scope.severity().ackWithin()) + ".";
+    }
+
+    static String managerKept(IncidentScope scope) {
+        return "No other eligible incident manager is free; " + scope.managerName() + " stays incident manager of "
+                + scope.key() + ".";
+    }
+
+    static String targetBreached(Phase phase, Duration target) {
+        return phase.word() + " target " + duration(target) + " breached";
+    }
+
+    static String updateDue(IncidentScope scope, Duration silent) {
+        return "⏰ " + scope.key() + " needs a status update: none for " + duration(silent) + ". "
+                + scope.managerName() + ", please post one: `update " + scope.key() + " <text>`";
+    }
+
+    static String noUpdate(Duration silent) {
+        return "No status update for " + duration(silent);
+    }
+
+    static String lessonsReminder(IncidentScope scope) {
+        return "📝 " + scope.key() + " is resolved but not closed: add lessons with `lesson " + scope.key()
+                + " <text>`, then `report` and `close`.";
     }
 
     // permissions

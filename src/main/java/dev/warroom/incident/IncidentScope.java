@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * One command acting on one locked incident: who asked, from where, the incident's plan, and the
@@ -29,6 +30,9 @@ public final class IncidentScope {
     private final Timeline timeline;
     private final Instant now;
 
+    /** Who acts when a timer fires: Warroom itself, in the incident's channel. */
+    static final String WARROOM = "warroom";
+
     IncidentScope(Incident incident, Plan plan, CommandRequest request, Outbox outbox, Timeline timeline, Instant now) {
         this.incident = incident;
         this.plan = plan;
@@ -36,6 +40,12 @@ public final class IncidentScope {
         this.outbox = outbox;
         this.timeline = timeline;
         this.now = now;
+    }
+
+    /** A scope for a timer firing on the incident: Warroom acts, and answers in the incident channel. */
+    static IncidentScope forTimer(Incident incident, Plan plan, Outbox outbox, Timeline timeline, Instant now) {
+        return new IncidentScope(incident, plan, new CommandRequest("", Actor.stranger(WARROOM), incident.platform,
+                incident.channel, null), outbox, timeline, now);
     }
 
     public Incident incident() {
@@ -113,11 +123,33 @@ public final class IncidentScope {
         }
     }
 
+    /**
+     * Pages a person or stakeholder by every contact method they have: chat as {@link #tell} does, and email. Every
+     * escalation page and every manager assigned by a timer goes through here.
+     */
+    public void page(Destination destination, Message message) {
+        outbox.page(incident.platform, destination, message, incident.id);
+    }
+
     /** Tells each recipient, adding why they are told; returns who was told, for the timeline. */
     public String tellAll(List<Recipient> recipients, String text) {
+        return sendEach(recipients, text, null, this::tell);
+    }
+
+    /**
+     * Pages each recipient by every contact method they have (chat and email, see {@link #page}), adding why
+     * they are paged; {@code subject} heads the email. Returns who was paged, for the timeline.
+     */
+    public String pageAll(List<Recipient> recipients, String text, String subject) {
+        return sendEach(recipients, text, subject, this::page);
+    }
+
+    private String sendEach(List<Recipient> recipients, String text, String subject,
+                            BiConsumer<Destination, Message> send) {
         List<String> told = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            tell(recipient.destination(), Message.text(text + "\n_You are told as " + recipient.because() + "._"));
+            send.accept(recipient.destination(),
+                    Message.text(text + "\n_You are told as " + recipient.because() + "._").withSubject(subject));
             told.add(recipientName(recipient.destination()));
         }
         return told.isEmpty() ? "nobody" : String.join(", ", told);

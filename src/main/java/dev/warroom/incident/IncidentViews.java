@@ -22,6 +22,8 @@ public class IncidentViews {
 
     @Inject
     PlanRegistry plans;
+    @Inject
+    IncidentTimers timers;
 
     Message status(IncidentScope scope) {
         Incident incident = scope.incident();
@@ -39,23 +41,10 @@ public class IncidentViews {
         return IncidentMessages.checklist(scope, Step.of(scope.incident()), "Steps");
     }
 
-    private static String timersDue(IncidentScope scope) {
-        Incident incident = scope.incident();
-        Plan.Severity severity = scope.severity();
-        List<String> due = new ArrayList<>();
-        if (incident.manager != null && incident.acknowledgedAt == null) {
-            due.add("ack by " + IncidentMessages.time(incident.declaredAt.plus(severity.ackWithin())));
-        }
-        if (incident.phase.isAfter(Phase.RECOVERY)) {
-            return due.isEmpty() ? "none" : String.join("; ", due);
-        }
-        Instant lastUpdate = incident.lastUpdateAt != null ? incident.lastUpdateAt : incident.declaredAt;
-        due.add("update by " + IncidentMessages.time(lastUpdate.plus(severity.updateEvery())));
-        Duration target = severity.targets().get(incident.phase);
-        if (target != null) {
-            due.add(incident.phase.word() + " target " + IncidentMessages.time(incident.phaseEnteredAt.plus(target)));
-        }
-        return String.join("; ", due);
+    private String timersDue(IncidentScope scope) {
+        List<String> due = timers.pending(scope.incident()).stream()
+                .map(timer -> IncidentTimers.describe(timer, scope.incident(), scope.now())).toList();
+        return due.isEmpty() ? "none" : String.join("; ", due);
     }
 
     Message openIncidents() {

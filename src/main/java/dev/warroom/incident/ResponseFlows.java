@@ -5,6 +5,7 @@ import dev.warroom.command.CommandError;
 import dev.warroom.command.Message;
 import dev.warroom.plan.Phase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,6 +15,9 @@ import java.util.stream.Collectors;
 /** Working the incident: acknowledging, walking the checklist, moving through the phases. */
 @ApplicationScoped
 public class ResponseFlows {
+
+    @Inject
+    IncidentTimers timers;
 
     void ack(IncidentScope scope) {
         scope.requireNotClosed();
@@ -27,6 +31,7 @@ public class ResponseFlows {
                     + IncidentMessages.time(incident.acknowledgedAt) + ".");
         }
         incident.acknowledgedAt = scope.now();
+        timers.acknowledged(scope);
         Duration after = Duration.between(incident.declaredAt, scope.now());
         scope.event(TimelineEvent.Type.ACKNOWLEDGED, "Acknowledged " + IncidentMessages.duration(after) + " after declaration.");
         scope.announce(Message.text(scope.key() + " acknowledged by " + scope.managerName() + " ("
@@ -73,6 +78,7 @@ public class ResponseFlows {
         Phase from = incident.phase;
         incident.phase = target;
         incident.phaseEnteredAt = scope.now();
+        timers.phaseEntered(scope);
         Duration targetTime = scope.severity().targets().get(target);
         scope.event(TimelineEvent.Type.PHASE_CHANGED, from.word() + " → " + target.word());
         scope.announce(Message.text(scope.key() + " moved to *" + target.word() + "* (from " + from.word() + ") by "

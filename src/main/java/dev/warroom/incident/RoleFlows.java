@@ -6,10 +6,14 @@ import dev.warroom.command.Message;
 import dev.warroom.notify.Destination;
 import dev.warroom.plan.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** Changing who does what: assigning plan roles and handing over the incident manager role. */
 @ApplicationScoped
 public class RoleFlows {
+
+    @Inject
+    IncidentTimers timers;
 
     void assign(IncidentScope scope, Command.Assign command) {
         scope.requireNotClosed();
@@ -52,6 +56,7 @@ public class RoleFlows {
         incident.manager = person;
         incident.acknowledgedAt = null;
         ManagerAssignment.record(person, incident, scope.now());
+        timers.managerAssigned(scope);
         scope.event(TimelineEvent.Type.HANDOVER, "Incident manager: " + from + " → " + scope.name(person) + ".");
         scope.announce(Message.text("Incident manager of " + scope.key() + " handed over from " + from + " to "
                 + scope.name(person) + ". " + scope.name(person) + ", please acknowledge with `ack`."));

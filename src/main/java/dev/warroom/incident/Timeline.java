@@ -15,7 +15,7 @@ public class Timeline {
     @Inject
     Clock clock;
     @Inject
-    Event<IncidentChanged> changed;
+    Event<IncidentEventRecorded> recorded;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEvent add(long incidentId, Actor actor, TimelineEvent.Type type, String details) {
@@ -31,7 +31,9 @@ public class Timeline {
         event.type = type;
         event.details = details;
         event.persist();
-        changed.fire(new IncidentChanged(incidentId));
+        Incident incident = Incident.findById(incidentId);
+        recorded.fire(new IncidentEventRecorded(type, actor, details, event.at, incident.service, incident.severity,
+                incident.declaredAt, incident.drill));
         return event;
     }
 }

@@ -35,6 +35,18 @@ public class Outbox {
         post(router.platformFor(destination, platform), destination, message, incidentId);
     }
 
+    /**
+     * Pages a person or stakeholder by every contact method Warroom can use: a chat message as {@link #tell}
+     * sends it, and an email when the plans give them an address (it waits while email is not configured).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void page(String platform, Destination destination, Message message, Long incidentId) {
+        tell(platform, destination, message, incidentId);
+        if (router.emailOf(destination).isPresent()) {
+            post(PlatformRouter.EMAIL, destination, message, incidentId);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(String platform, ChannelOpening opening, Long incidentId) {
         persist(platform, OutboxMessage.Kind.OPEN_CHANNEL, Destination.channel(opening.name()), toJson(opening), incidentId);

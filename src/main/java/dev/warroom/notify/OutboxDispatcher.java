@@ -4,7 +4,6 @@ import dev.warroom.command.Message;
 import dev.warroom.incident.Timeline;
 import dev.warroom.incident.TimelineEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,25 +11,56 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Delivers pending outbox messages oldest first: a message that must wait (rate limit, platform
- * down) holds back the later ones to the same place, so nothing arrives out of order. Each message is claimed with SKIP LOCKED in its own transaction, so several instances
- * never deliver the same message twice.
+ * Delivers pending outbox messages in order per destination: only the oldest pending message of a
+ * destination may go, so one that must wait (rate limit, platform down) holds back the later ones to the
+ * same place, and nothing arrives out of order. Different destinations go in parallel: each caller
+ * ({@link OutboxWorkers}' threads, the tests) claims one destination's next messages with FOR UPDATE SKIP
+ * LOCKED, so two callers, in this instance or another, never deliver to one destination at the same time.
  */
 @ApplicationScoped
 public class OutboxDispatcher {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
-    private static final int BATCH = 100;
-    private static final int MAX_ROUNDS = 50;
+    /** Messages to one destination claimed in one transaction: fewer transactions, while a crash re-sends at most these. */
+    static final int BATCH = 20;
+    /** A slow destination delivers a message or two per transaction, so its claim is not held for long. */
+    private static final long BATCH_BUDGET_NANOS = Duration.ofSeconds(2).toNanos();
+    private static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
     static final int MAX_ATTEMPTS = 20;
     private static final String WARROOM = "warroom";
+
+    /*
+     * The first pending message of every destination (a loose index scan over outbox_message_pending: one
+     * index probe per destination however many messages wait), then the oldest of those that is due, locked.
+     * A head another caller holds is skipped; the messages behind it are no head while it is pending.
+     */
+    private static final String CLAIM_HEAD = """
+            with recursive head as (
+                (select platform, destination_kind, destination, id from outbox_message
+                 where status = 'PENDING' order by platform, destination_kind, destination, id limit 1)
+                union all
+                select n.platform, n.destination_kind, n.destination, n.id from head h cross join lateral (
+                    select m.platform, m.destination_kind, m.destination, m.id from outbox_message m
+                    where m.status = 'PENDING'
+                      and (m.platform, m.destination_kind, m.destination) > (h.platform, h.destination_kind, h.destination)
+                    order by m.platform, m.destination_kind, m.destination, m.id limit 1) n
+            )
+            select * from outbox_message o
+            where o.id in (select id from head) and o.status = 'PENDING' and o.next_attempt_at <= ?1 and o.platform in (?2)
+            order by o.id limit 1
+            for update of o skip locked""";
+
+    /* Behind a locked head nobody else takes these (they are no head), so waiting for their lock never blocks. */
+    private static final String CLAIM_FOLLOWERS = """
+            select * from outbox_message
+            where status = 'PENDING' and platform = ?1 and destination_kind = ?2 and destination = ?3 and id > ?4
+            order by id limit ?5
+            for update""";
 
     @Inject
     EntityManager entityManager;
@@ -43,86 +73,78 @@ public class OutboxDispatcher {
     @Inject
     Timeline timeline;
 
-    /** One dispatcher at a time per instance; a caller waits for the running one, then runs again. */
-    private final ReentrantLock running = new ReentrantLock();
-
-    @Scheduled(every = "${warroom.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void deliverOnSchedule() {
-        deliverPending();
-    }
-
-    /** Delivers everything due now, in order; returns how many messages were sent. */
+    /** Delivers everything due now, in order per destination, in the caller's thread; returns how many were sent. */
     public int deliverPending() {
-        running.lock();
-        try {
-            int sent = 0;
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                int sentThisRound = 0;
-                Set<String> held = new HashSet<>();
-                for (Object[] due : QuarkusTransaction.requiringNew().call(this::due)) {
-                    String destination = (String) due[1];
-                    if (!held.contains(destination)) {
-                        if (deliverOne(((Number) due[0]).longValue())) {
-                            sentThisRound++;
-                        } else {
-                            held.add(destination); // later messages to it wait for this one
-                        }
-                    }
-                }
-                sent += sentThisRound;
-                if (sentThisRound == 0) {
-                    break;
-                }
-            }
-            return sent;
-        } finally {
-            running.unlock();
+        int sent = 0;
+        Batch batch;
+        while ((batch = deliverNextBatch(() -> { })).claimed()) {
+            sent += batch.sent();
         }
-    }
-
-    /** Pending messages due now, oldest first: id and a destination key. */
-    private List<Object[]> due() {
-        List<String> platforms = router.enabledPlatforms();
-        if (platforms.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select id, platform || ':' || destination_kind || ':' || destination from outbox_message
-                        where status = 'PENDING' and next_attempt_at <= ?1 and platform in (?2)
-                        order by id limit %d""".formatted(BATCH))
-                .setParameter(1, clock.instant())
-                .setParameter(2, platforms)
-                .getResultList();
-        return rows;
+        return sent;
     }
 
     /**
-     * Claims and delivers one message. It is skipped when another dispatcher holds it, or when an
-     * older message to the same destination is still pending (waiting, or held by another dispatcher).
+     * Claims the oldest due message whose destination nobody else is delivering to, and up to {@link #BATCH}
+     * after it to the same destination, and delivers them in order until one must wait; one transaction.
+     * {@code claimed} runs once they are claimed, before the first is sent.
      */
-    private boolean deliverOne(long id) {
+    Batch deliverNextBatch(Runnable claimed) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                @SuppressWarnings("unchecked")
-                List<OutboxMessage> claimed = entityManager.createNativeQuery("""
-                                select * from outbox_message o where o.id = ?1 and o.status = 'PENDING'
-                                  and not exists (select 1 from outbox_message p
-                                                  where p.status = 'PENDING' and p.platform = o.platform
-                                                    and p.destination_kind = o.destination_kind
-                                                    and p.destination = o.destination and p.id < o.id)
-                                for update skip locked""", OutboxMessage.class)
-                        .setParameter(1, id)
-                        .getResultList();
-                return !claimed.isEmpty() && attempt(claimed.get(0));
-            });
+            return QuarkusTransaction.requiringNew().call(() -> claimAndDeliver(claimed));
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Outbox message %d could not be handled", id);
-            return false;
+            LOG.errorf(e, "Outbox messages could not be claimed or marked");
+            return Batch.NONE; // the next request or sweep tries again
         }
     }
 
-    private boolean attempt(OutboxMessage row) {
+    private Batch claimAndDeliver(Runnable onClaimed) {
+        List<String> platforms = router.enabledPlatforms();
+        if (platforms.isEmpty()) {
+            return Batch.NONE;
+        }
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> heads = entityManager.createNativeQuery(CLAIM_HEAD, OutboxMessage.class)
+                .setParameter(1, clock.instant())
+                .setParameter(2, platforms)
+                .getResultList();
+        if (heads.isEmpty()) {
+            return Batch.NONE;
+        }
+        OutboxMessage head = heads.get(0);
+        List<OutboxMessage> claimed = new ArrayList<>(List.of(head));
+        claimed.addAll(followers(head));
+        onClaimed.run();
+        long started = System.nanoTime(); // a time budget, not a point in time: the injected clock may stand still
+        int sent = 0;
+        for (OutboxMessage row : claimed) {
+            if (row.nextAttemptAt.isAfter(clock.instant())) {
+                break;
+            }
+            Outcome outcome = attempt(row);
+            if (outcome == Outcome.SENT) {
+                sent++;
+            } else if (outcome == Outcome.WAITING) {
+                break; // the later ones wait behind it
+            }
+            if (System.nanoTime() - started > BATCH_BUDGET_NANOS) {
+                break;
+            }
+        }
+        return new Batch(true, sent);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxMessage> followers(OutboxMessage head) {
+        return entityManager.createNativeQuery(CLAIM_FOLLOWERS, OutboxMessage.class)
+                .setParameter(1, head.platform)
+                .setParameter(2, head.destinationKind.name())
+                .setParameter(3, head.destination)
+                .setParameter(4, head.id)
+                .setParameter(5, BATCH - 1)
+                .getResultList();
+    }
+
+    private Outcome attempt(OutboxMessage row) {
         row.attempts++;
         MessageDeliverer deliverer = router.deliverer(row.platform).orElseThrow();
         try {
@@ -134,25 +156,27 @@ public class OutboxDispatcher {
             row.status = OutboxMessage.Status.SENT;
             row.sentAt = clock.instant();
             row.lastError = null;
-            return true;
+            return Outcome.SENT;
         } catch (DeliveryDeferred deferred) {
-            row.nextAttemptAt = clock.instant().plus(deferred.retryAfter());
+            Duration wait = deferred.retryAfter().compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : deferred.retryAfter();
+            row.nextAttemptAt = clock.instant().plus(wait);
             row.lastError = deferred.getMessage();
             LOG.warnf("Outbox message %d to %s %s deferred for %ss: %s", row.id, row.platform, row.destination,
-                    deferred.retryAfter().toSeconds(), deferred.getMessage());
+                    wait.toSeconds(), deferred.getMessage());
         } catch (DeliveryRejected rejected) {
             giveUp(row, rejected.getMessage());
+            return Outcome.GIVEN_UP;
         } catch (Exception e) {
             row.lastError = String.valueOf(e.getMessage());
             if (row.attempts >= MAX_ATTEMPTS) {
                 giveUp(row, row.lastError);
-            } else {
-                row.nextAttemptAt = clock.instant().plus(backoff(row.attempts));
-                LOG.warnf("Outbox message %d to %s %s failed (attempt %d), retrying: %s", row.id, row.platform,
-                        row.destination, row.attempts, row.lastError);
+                return Outcome.GIVEN_UP;
             }
+            row.nextAttemptAt = clock.instant().plus(backoff(row.attempts));
+            LOG.warnf("Outbox message %d to %s %s failed (attempt %d), retrying: %s", row.id, row.platform,
+                    row.destination, row.attempts, row.lastError);
         }
-        return false;
+        return Outcome.WAITING;
     }
 
     /** A message given up on no longer holds back the ones after it; the incident's timeline says so. */
@@ -172,5 +196,12 @@ public class OutboxDispatcher {
     static Duration backoff(int attempts) {
         long seconds = Math.min(300, 1L << Math.min(attempts, 9));
         return Duration.ofMillis(seconds * 1000 + ThreadLocalRandom.current().nextLong(seconds * 250 + 1));
+    }
+
+    private enum Outcome { SENT, GIVEN_UP, WAITING }
+
+    /** What one claim did: whether it found a message at all, and how many it sent. */
+    record Batch(boolean claimed, int sent) {
+        static final Batch NONE = new Batch(false, 0);
     }
 }

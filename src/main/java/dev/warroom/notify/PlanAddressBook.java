@@ -78,7 +78,7 @@ public final class PlanAddressBook {
         } else if (name.equals(Plan.EXTERNAL_STAKEHOLDERS)) {
             addStakeholders(plan.stakeholders().external(), "external stakeholder, " + because, out);
         } else {
-            allStakeholders().stream().filter(s -> s.name().equals(name))
+            plan.stakeholders().all().stream().filter(s -> s.name().equals(name))
                     .forEach(s -> addStakeholders(List.of(s), "stakeholder, " + because, out));
         }
         return out;
@@ -90,11 +90,5 @@ public final class PlanAddressBook {
                 out.add(new Recipient(Destination.stakeholder(stakeholder.name()), because));
             }
         }
-    }
-
-    private List<Plan.Stakeholder> allStakeholders() {
-        List<Plan.Stakeholder> all = new ArrayList<>(plan.stakeholders().internal());
-        all.addAll(plan.stakeholders().external());
-        return all;
     }
 }

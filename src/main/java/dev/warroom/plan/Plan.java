@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One service's incident response plan, exactly as its manifest says (see manifests/plans).
@@ -73,21 +74,34 @@ public record Plan(
 
     public record Person(String id, String name, List<Contact> contacts) {
         public Optional<String> contact(Contact.Kind kind) {
-            return contacts.stream().filter(c -> c.kind() == kind).map(Contact::value).findFirst();
+            return Contact.first(contacts, kind);
         }
     }
 
     public record Contact(Kind kind, String value) {
         public enum Kind { SLACK, TEAMS, EMAIL, PHONE }
+
+        static Optional<String> first(List<Contact> contacts, Kind kind) {
+            return contacts.stream().filter(c -> c.kind() == kind).map(Contact::value).findFirst();
+        }
     }
 
     /** A role: what it is responsible for and who holds it; the incident manager role lists its eligible people. */
     public record Role(String id, String description, List<String> members, List<String> eligible) {}
 
-    public record Stakeholders(List<Stakeholder> internal, List<Stakeholder> external) {}
+    public record Stakeholders(List<Stakeholder> internal, List<Stakeholder> external) {
+        /** Internal stakeholders, then external ones. */
+        public List<Stakeholder> all() {
+            return Stream.concat(internal.stream(), external.stream()).toList();
+        }
+    }
 
     /** Someone told about incidents of the severities in {@code notifyOn}, outside the response team. */
-    public record Stakeholder(String name, List<Contact> contacts, List<String> notifyOn, boolean external) {}
+    public record Stakeholder(String name, List<Contact> contacts, List<String> notifyOn, boolean external) {
+        public Optional<String> contact(Contact.Kind kind) {
+            return Contact.first(contacts, kind);
+        }
+    }
 
     /** One link of the communication chain: {@code from} informs each of {@code to}, in order. */
     public record ChainLink(String from, List<String> to) {}

@@ -3,6 +3,7 @@ package dev.warroom.plan;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +38,8 @@ public class PlanRegistry {
     Path plansDir;
     @Inject
     Clock clock;
+    @Inject
+    Event<PlansReloaded> reloaded;
 
     private volatile Map<String, PlanState> states = Map.of();
     private volatile String lastFingerprint = "";
@@ -52,7 +55,8 @@ public class PlanRegistry {
         reload();
     }
 
-    @Scheduled(every = "${warroom.plans.reload-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${warroom.plans.reload-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void reloadIfChanged() {
         if (!fingerprint().equals(lastFingerprint)) {
             reload();
@@ -76,6 +80,9 @@ public class PlanRegistry {
             }
         }
         states = next;
+        if (reloaded != null) { // null only when a unit test builds the registry by hand, outside CDI
+            reloaded.fire(new PlansReloaded(activePlans()));
+        }
         LOG.infof("Plans loaded from %s: %s", plansDir.toAbsolutePath(), next.values().stream()
                 .map(s -> s.file() + (s.valid() ? "" : " (invalid)")).collect(Collectors.joining(", ")));
         return states();
@@ -105,6 +112,13 @@ public class PlanRegistry {
     /** A plan person by id, from the first active plan that lists them. */
     public Optional<Plan.Person> person(String id) {
         return activePlans().stream().map(p -> p.people().get(id)).filter(p -> p != null).findFirst();
+    }
+
+    /** A stakeholder by name, from the first active plan that lists them. */
+    public Optional<Plan.Stakeholder> stakeholder(String name) {
+        return activePlans().stream()
+                .flatMap(p -> p.stakeholders().all().stream())
+                .filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** Every plan person once, by id. */

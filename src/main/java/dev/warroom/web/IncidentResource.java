@@ -1,6 +1,7 @@
 package dev.warroom.web;
 
 import dev.warroom.incident.Incident;
+import dev.warroom.incident.IncidentTimers;
 import dev.warroom.incident.RoleHolder;
 import dev.warroom.incident.Step;
 import dev.warroom.incident.TimelineEvent;
@@ -10,6 +11,7 @@ import dev.warroom.report.Report;
 import dev.warroom.web.access.CurrentViewer;
 import dev.warroom.web.access.IncidentVisibility;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +33,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
 
+    @Inject
+    IncidentTimers timers;
     @Inject
     CurrentViewer viewer;
     @Inject
@@ -56,8 +60,11 @@ public class IncidentResource {
 
     public record LessonView(String author, String text, Instant at) {}
 
+    /** A timer waiting on the incident: {@code ack}, {@code phase-target}, {@code update-reminder}, {@code lessons-reminder}. */
+    public record TimerView(String kind, Instant due) {}
+
     public record IncidentDetail(IncidentSummary incident, String summary, List<RoleView> roles, List<StepView> steps,
-                                 List<EventView> timeline, List<LessonView> lessons, String report) {}
+                                 List<EventView> timeline, List<LessonView> lessons, String report, List<TimerView> timers) {}
 
     @GET
     public Response list(@QueryParam("status") String status) {
@@ -76,13 +83,14 @@ public class IncidentResource {
 
     @GET
     @Path("/{key}")
+    @Transactional
     public Response get(@PathParam("key") String key) {
         return Incident.findByKey(key).filter(i -> visibility.canSee(viewer.get(), i))
                 .map(i -> Response.ok(detail(i)).build())
                 .orElseGet(() -> error(Response.Status.NOT_FOUND, "No incident " + key));
     }
 
-    private static IncidentDetail detail(Incident incident) {
+    private IncidentDetail detail(Incident incident) {
         return new IncidentDetail(IncidentSummary.of(incident), incident.summary,
                 RoleHolder.of(incident).stream().map(r -> new RoleView(r.role, r.person, r.assignedAt)).toList(),
                 Step.of(incident).stream().map(s -> new StepView(s.number, lower(s.kind.name()), s.text, s.runbook,
@@ -90,7 +98,8 @@ public class IncidentResource {
                 TimelineEvent.of(incident.id).stream().map(e -> new EventView(e.at, e.actor, lower(e.type.name()),
                         e.details)).toList(),
                 Lesson.of(incident.id).stream().map(l -> new LessonView(l.author, l.text, l.createdAt)).toList(),
-                Report.of(incident.id).map(r -> r.markdown).orElse(null));
+                Report.of(incident.id).map(r -> r.markdown).orElse(null),
+                timers.pending(incident).stream().map(t -> new TimerView(t.kind(), t.due())).toList());
     }
 
     private static String lower(String name) {
@@ -98,6 +107,6 @@ public class IncidentResource {
     }
 
     static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        return ApiError.response(status, message);
     }
 }

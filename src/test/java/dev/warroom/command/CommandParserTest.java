@@ -29,6 +29,16 @@ class CommandParserTest {
         return assertThrows(CommandError.class, () -> parser.parse(input), input).getMessage();
     }
 
+    // ---- free text, where it has a meaning of its own (a lessons-learned reply)
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "status | true", "incident update Failover under way | true", "LESSON more alerts | true",
+            "Alerting fired 10 minutes late | false", "statuspage was wrong | false", "'' | false"})
+    void textStartsWithACommandOrIsFreeText(String text, boolean command) {
+        assertEquals(command, CommandParser.startsWithCommand(text), text);
+    }
+
     // ---- every command word and the record it makes
 
     static Stream<Arguments> commands() {

@@ -33,7 +33,7 @@ class EscalationAndForensicsTest extends ScenarioTest {
 
         say("alice", CHANNEL, "/incident escalate still leaking");
         assertThat(lastBotText(CHANNEL)).isEqualTo("⬆ INC-1 is at the highest escalation level (level 3, Major "
-                + "Incident Team); paged again: Dave Brown, Head of Payments. Reason: still leaking");
+                + "Incident Team); paged again (1 of 2): Dave Brown, Head of Payments. Reason: still leaking");
         assertThat(incident("INC-1").getInt("incident.escalationLevel")).isEqualTo(3);
         assertThat(timelineTypes("INC-1")).filteredOn("escalated"::equals).hasSize(3);
     }

@@ -11,17 +11,20 @@ import jakarta.transaction.Transactional;
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 @QuarkusTestResource(SlackApiStandIn.class)
 @QuarkusTestResource(TeamsStandIn.class)
+@QuarkusTestResource(SmtpServerStandIn.class)
 public class TestDatabase {
 
     @Inject
     EntityManager entityManager;
 
+    /** Every table of the app's own (Flyway's history and Quartz's tables stay: they belong to the frameworks). */
     @Transactional
     public void reset() {
-        entityManager.createNativeQuery("truncate incident, incident_role, incident_step, timeline_event, "
-                + "manager_assignment, lesson, report, handled_request, outbox_message, local_message, chat_conversation, "
-                + "chat_message_ref, teams_conversation restart identity cascade")
-                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        java.util.List<String> tables = entityManager.createNativeQuery("select tablename from pg_tables where schemaname = "
+                + "current_schema() and tablename not in ('flyway_schema_history', 'qrtz_locks', 'qrtz_scheduler_state')")
+                .getResultList();
+        entityManager.createNativeQuery("truncate " + String.join(", ", tables) + " restart identity cascade").executeUpdate();
         entityManager.createNativeQuery("alter sequence incident_number_seq restart with 1").executeUpdate();
     }
 }

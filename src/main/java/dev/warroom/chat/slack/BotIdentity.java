@@ -36,7 +36,8 @@ public class BotIdentity {
         }
     }
 
-    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void retryUntilKnown() {
         if (settings.enabled() && identity.get() == null) {
             resolve();

@@ -21,7 +21,9 @@ import com.slack.api.model.view.View;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
 import dev.warroom.chat.ChatMessageRef;
+import dev.warroom.chat.WorkQueueFull;
 import dev.warroom.command.Actor;
+import dev.warroom.command.Button;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.incident.IncidentCommandService;
 import dev.warroom.incident.IncidentMessages;
@@ -33,21 +35,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The Bolt app: one listener per kind of Slack request, each acknowledging at once and handing the
  * work to a worker thread, so Slack's 3-second limit never waits on the database or Slack's API.
+ * When too much work waits already, {@link WorkQueueFull} leaves Bolt (which runs without middleware and does
+ * not catch it) and the endpoint answers 503: the request is not taken, and Slack re-sends events.
  */
 @ApplicationScoped
 public class SlackInbound {
 
     private static final Logger LOG = Logger.getLogger(SlackInbound.class);
-    /** A "Skip" button's command: the reason is asked in a modal. */
-    private static final Pattern SKIP_WITHOUT_REASON = Pattern.compile("(?i)^skip\\s+INC-\\d+\\s+\\d+$");
     private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|([^>]*))?>");
 
     @Inject
@@ -94,26 +98,25 @@ public class SlackInbound {
         SlashCommandPayload payload = request.getPayload();
         String text = payload.getText() == null ? "" : payload.getText().strip();
         if (text.equalsIgnoreCase("declare")) {
-            work.submit(() -> openDeclareForm(payload.getTriggerId(), payload.getChannelId()));
-        } else {
-            handleLater(text, payload.getUserId(), payload.getUserName(), payload.getChannelId(),
-                    "slack:" + payload.getTriggerId());
+            return later(() -> openDeclareForm(payload.getTriggerId(), payload.getChannelId()), context::ack);
         }
-        return context.ack();
+        return later(handling(text, payload.getUserId(), payload.getUserName(), payload.getChannelId(),
+                "slack:" + payload.getTriggerId()), context::ack);
     }
 
     private Response onButton(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
         String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
+        List<Runnable> presses = new ArrayList<>();
         for (BlockActionPayload.Action action : payload.getActions()) {
-            if (SKIP_WITHOUT_REASON.matcher(action.getValue()).matches()) {
-                work.submit(() -> openModal(payload.getTriggerId(), SlackBlocks.skipReasonModal(action.getValue(), channel)));
-                continue;
+            if (Button.asksReason(action.getValue())) { // the reason is asked in a modal
+                presses.add(() -> openModal(payload.getTriggerId(), SlackBlocks.skipReasonModal(action.getValue(), channel)));
+            } else {
+                presses.add(handling(action.getValue(), payload.getUser().getId(), payload.getUser().getUsername(), channel,
+                        "slack:" + payload.getTriggerId() + ":" + action.getActionTs()));
             }
-            handleLater(action.getValue(), payload.getUser().getId(), payload.getUser().getUsername(), channel,
-                    "slack:" + payload.getTriggerId() + ":" + action.getActionTs());
         }
-        return context.ack();
+        return later(() -> presses.forEach(Runnable::run), context::ack);
     }
 
     private Response onDeclareForm(ViewSubmissionRequest request, ViewSubmissionContext context) {
@@ -127,9 +130,8 @@ public class SlackInbound {
                 + (form.incidentType() == null ? "" : " type=" + form.incidentType()) + " " + form.title().strip();
         String channel = Optional.ofNullable(payload.getView().getPrivateMetadata()).filter(c -> !c.isBlank())
                 .orElse(payload.getUser().getId());
-        handleLater(command, payload.getUser().getId(), payload.getUser().getUsername(), channel,
-                "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash());
-        return context.ack();
+        return later(handling(command, payload.getUser().getId(), payload.getUser().getUsername(), channel,
+                "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash()), context::ack);
     }
 
     private Response onSkipReason(ViewSubmissionRequest request, ViewSubmissionContext context) {
@@ -139,10 +141,9 @@ public class SlackInbound {
             return context.ackWithErrors(Map.of(SlackBlocks.REASON_BLOCK, "Say why the step is skipped."));
         }
         String[] metadata = payload.getView().getPrivateMetadata().split("\n", 2);
-        handleLater(metadata[0] + " " + reason, payload.getUser().getId(), payload.getUser().getUsername(),
+        return later(handling(metadata[0] + " " + reason, payload.getUser().getId(), payload.getUser().getUsername(),
                 metadata.length > 1 ? metadata[1] : payload.getUser().getId(),
-                "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash());
-        return context.ack();
+                "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash()), context::ack);
     }
 
     private Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
@@ -150,7 +151,7 @@ public class SlackInbound {
         // Only people's replies in a thread can be lessons; Warroom's own posts and edits are not.
         if (event.getBotId() == null && event.getSubtype() == null && event.getThreadTs() != null
                 && event.getText() != null && !event.getText().isBlank()) {
-            work.submit(() -> lessonIfLessonsThread(event, payload.getEventId()));
+            return later(() -> lessonIfLessonsThread(event, payload.getEventId()), context::ack);
         }
         return context.ack();
     }
@@ -160,7 +161,8 @@ public class SlackInbound {
         if (event.getBotId() == null) {
             String text = event.getText() == null ? "" : event.getText();
             String withoutBot = text.replaceFirst("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
-            handleLater(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId());
+            return later(handling(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId()),
+                    context::ack);
         }
         return context.ack();
     }
@@ -174,8 +176,14 @@ public class SlackInbound {
         }
     }
 
-    private void handleLater(String text, String userId, String userName, String channel, String requestId) {
-        work.submit(() -> handle(text, userId, userName, channel, requestId));
+    /** Acknowledges once the work is queued; a full queue throws {@link WorkQueueFull} (to the endpoint: 503). */
+    private Response later(Runnable task, Supplier<Response> ack) {
+        work.submit(task);
+        return ack.get();
+    }
+
+    private Runnable handling(String text, String userId, String userName, String channel, String requestId) {
+        return () -> handle(text, userId, userName, channel, requestId);
     }
 
     /** Runs a command; the incident channels Warroom opened are known to the core by their names. */

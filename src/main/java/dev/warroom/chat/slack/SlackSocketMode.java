@@ -41,7 +41,8 @@ public class SlackSocketMode {
     }
 
     /** Until Slack gave Warroom a socket (it may be unreachable at start), try again every 30 seconds. */
-    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void keepTrying() {
         connect();
     }

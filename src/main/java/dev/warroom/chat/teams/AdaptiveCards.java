@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * Renders the core's neutral message as a Bot Framework message activity: plain text alone, or an
- * Adaptive Card 1.4 (TextBlock, FactSet, Action.Submit buttons carrying {@code {"command": ...}}).
+ * Adaptive Card 1.4 (TextBlock, FactSet, Action.Submit buttons carrying {@code {"command": ...}}; a Skip
+ * button first shows a card asking for the reason).
  */
 public final class AdaptiveCards {
 
     public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    /** The input a Skip button's card asks the reason in; its value arrives beside the command. */
+    static final String REASON_INPUT = "reason";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The core writes *bold*; Teams' markdown wants **bold**. */
     private static final Pattern BOLD = Pattern.compile("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])");
@@ -59,13 +62,38 @@ public final class AdaptiveCards {
         if (!message.buttons().isEmpty()) {
             ArrayNode actions = card.putArray("actions");
             for (Button button : message.buttons()) {
-                ObjectNode action = actions.addObject();
-                action.put("type", "Action.Submit");
-                action.put("title", button.label());
-                action.putObject("data").put("command", button.command());
+                actions.add(button.asksReason() ? reasonFirst(button) : submit(button));
             }
         }
         return card;
+    }
+
+    private static ObjectNode submit(Button button) {
+        ObjectNode action = JSON.createObjectNode();
+        action.put("type", "Action.Submit");
+        action.put("title", button.label());
+        action.putObject("data").put("command", button.command());
+        return action;
+    }
+
+    /**
+     * A button whose command needs a reason (Skip) opens a small card asking for it; Teams submits the typed
+     * reason beside the command, as {@code {"command": ..., "reason": ...}}.
+     */
+    private static ObjectNode reasonFirst(Button button) {
+        ObjectNode action = JSON.createObjectNode();
+        action.put("type", "Action.ShowCard");
+        action.put("title", button.label());
+        ObjectNode card = action.putObject("card");
+        card.put("type", "AdaptiveCard");
+        card.putArray("body").addObject()
+                .put("type", "Input.Text")
+                .put("id", REASON_INPUT)
+                .put("label", "Why is this step skipped?")
+                .put("isRequired", true)
+                .put("errorMessage", "Say why the step is skipped.");
+        card.putArray("actions").add(submit(button));
+        return action;
     }
 
     static String markdown(String text) {

@@ -15,14 +15,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The Bot Connector REST API (v3) at a conversation's service URL, with the bot's own token from the
- * login endpoint (client credentials; the tenant's endpoint for single-tenant bots). Plain HTTP rather
- * than the SDK's connector client: the SDK fixes Microsoft's login address and passes no tenant, and
- * its client retries 429s by itself, while Warroom's outbox must see them.
+ * login endpoint (client credentials at {@link TeamsSettings#tokenUrl()}).
+ *
+ * <p>This is Warroom's override of the SDK's outbound credentials: plain HTTP rather than the SDK's
+ * connector client and {@code MicrosoftAppCredentials}, because {@code BotFrameworkAdapter.buildAppCredentials}
+ * passes no tenant (single-tenant bots cannot get a token), {@code MicrosoftAppCredentials.buildAuthenticator}
+ * fixes Microsoft's login address (no stand-in, no proxy), and the SDK's client retries 429s by itself,
+ * while Warroom's outbox must see them.
  */
 @ApplicationScoped
 public class TeamsConnector {
@@ -32,6 +37,8 @@ public class TeamsConnector {
 
     @Inject
     TeamsSettings settings;
+    @Inject
+    Clock clock;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String token;
@@ -73,9 +80,7 @@ public class TeamsConnector {
             throw new DeliveryDeferred(retryAfter(response), "Bot Connector: 429 Too Many Requests");
         }
         if (status == 401 || status == 403) {
-            synchronized (this) {
-                tokenExpiresAt = Instant.EPOCH; // fetched anew on the next try
-            }
+            forgetToken(); // fetched anew on the next try
             throw new IOException("Bot Connector: " + status + " " + response.body());
         }
         if (status >= 500) {
@@ -88,9 +93,15 @@ public class TeamsConnector {
         return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
     }
 
+    /** The next call fetches a new token: the Bot Connector refused this one, or (in tests) a new scenario starts. */
+    synchronized void forgetToken() {
+        token = null;
+        tokenExpiresAt = Instant.EPOCH;
+    }
+
     /** The app's token, fetched from the login endpoint and kept until a minute before it expires. */
     synchronized String token() throws Exception {
-        if (token != null && Instant.now().isBefore(tokenExpiresAt)) {
+        if (token != null && clock.instant().isBefore(tokenExpiresAt)) {
             return token;
         }
         String form = "grant_type=client_credentials"
@@ -108,9 +119,12 @@ public class TeamsConnector {
             throw new IOException("Teams login: " + response.statusCode() + " " + response.body());
         }
         JsonNode answer = JSON.readTree(response.body());
+        if (!answer.path("access_token").isTextual()) {
+            throw new IOException("Teams login: no access_token in the answer");
+        }
         token = answer.path("access_token").asText();
         long expiresIn = answer.path("expires_in").asLong(3600);
-        tokenExpiresAt = Instant.now().plusSeconds(Math.max(0, expiresIn - 60));
+        tokenExpiresAt = clock.instant().plusSeconds(Math.max(0, expiresIn - 60));
         return token;
     }
 

@@ -14,6 +14,9 @@ import java.util.Optional;
 @Table(name = "teams_conversation")
 public class TeamsConversation extends PanacheEntityBase {
 
+    /** A channel thread's conversation id is the channel's id, this, and the id of the thread's first post. */
+    public static final String THREAD_ROOT = ";messageid=";
+
     @Id
     @Column(name = "conversation_id")
     public String conversationId;

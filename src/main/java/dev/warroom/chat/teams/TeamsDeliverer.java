@@ -58,8 +58,12 @@ public class TeamsDeliverer implements MessageDeliverer {
         if (ChatConversation.externalId(PLATFORM, opening.name()).isPresent()) {
             return;
         }
-        TeamsConversation team = TeamsConversation.latestTeamChannel().orElseThrow(() -> new DeliveryRejected(
-                "no Teams team channel known yet: mention Warroom in a team channel first"));
+        Optional<TeamsConversation> known = TeamsConversation.latestTeamChannel();
+        if (known.isEmpty()) {
+            tellWhyNoThread(opening);
+            throw new DeliveryRejected("no Teams team channel known yet: mention Warroom in a team channel first");
+        }
+        TeamsConversation team = known.get();
         ObjectNode parameters = connector.json().createObjectNode();
         parameters.put("isGroup", true);
         parameters.putObject("channelData").putObject("channel").put("id", team.teamChannelId);
@@ -70,14 +74,39 @@ public class TeamsDeliverer implements MessageDeliverer {
         first.put("type", "message");
         first.put("textFormat", "markdown");
         first.put("text", AdaptiveCards.markdown(opening.topic()));
-        JsonNode created = connector.createConversation(team.serviceUrl, parameters);
-        String conversationId = created.path("id").asText(null);
+        String conversationId = threadId(connector.createConversation(team.serviceUrl, parameters));
         if (conversationId == null) {
             throw new DeliveryRejected("Bot Connector created no conversation for " + opening.name());
         }
         ChatConversation.remember(PLATFORM, opening.name(), conversationId, clock.instant());
         TeamsConversation.remember(conversationId, team.serviceUrl, team.tenantId, team.teamChannelId, "channel",
                 clock.instant());
+    }
+
+    /**
+     * A new channel thread's conversation id, as replies in it arrive: {@code <channel id>;messageid=<root activity id>}.
+     * Teams answers with that id; should it answer with the bare channel id, the root's activity id is added.
+     */
+    static String threadId(JsonNode created) {
+        String id = created.path("id").asText(null);
+        String root = created.path("activityId").asText(null);
+        if (id == null || id.contains(TeamsConversation.THREAD_ROOT) || root == null || root.isBlank()) {
+            return id;
+        }
+        return id + TeamsConversation.THREAD_ROOT + root;
+    }
+
+    /** Whoever declared hears at once why the incident has no thread, and what to do, in the conversation they used. */
+    private void tellWhyNoThread(ChannelOpening opening) throws Exception {
+        Optional<TeamsConversation> declaredIn = opening.requestedIn() == null ? Optional.empty()
+                : TeamsConversation.byId(opening.requestedIn());
+        if (declaredIn.isEmpty()) {
+            return;
+        }
+        Message hint = Message.text("⚠ #" + opening.name() + " has no thread in Teams: Warroom knows no team channel "
+                + "yet. Mention @Warroom once in the team channel where incidents should be opened; later "
+                + "incidents get their thread there.");
+        connector.send(declaredIn.get().serviceUrl, declaredIn.get().conversationId, AdaptiveCards.activity(hint));
     }
 
     @Override

@@ -3,9 +3,12 @@ package dev.warroom.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
+import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Actor;
+import dev.warroom.command.CommandParser;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.incident.IncidentCommandService;
+import dev.warroom.incident.IncidentMessages;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,12 +17,15 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Turns authenticated Teams activities into the core's commands: the conversation is remembered
  * (service URL, tenant, team channel) so replies and later notifications can be sent; messages and
- * Adaptive Card submits become {@link CommandRequest}s, run after the activity was acknowledged.
+ * Adaptive Card submits become {@link CommandRequest}s, run after the activity was acknowledged; in an incident's
+ * thread after the lessons-learned post, text that is not a command becomes a lesson.
  */
 @ApplicationScoped
 public class TeamsInbound {
@@ -45,8 +51,8 @@ public class TeamsInbound {
         if (tenant == null) {
             tenant = text(activity.path("channelData").path("tenant").path("id"));
         }
-        String teamChannel = text(activity.path("channelData").path("channel").path("id"));
         String type = text(activity.path("conversation").path("conversationType"));
+        String teamChannel = teamChannel(activity, conversationId, type);
         String tenantId = tenant;
         QuarkusTransaction.requiringNew().run(() -> TeamsConversation.remember(conversationId, serviceUrl, tenantId,
                 teamChannel, type, clock.instant()));
@@ -63,45 +69,117 @@ public class TeamsInbound {
         String aadObjectId = text(from.path("aadObjectId"));
         String userName = text(from.path("name"));
         String requestId = "teams:" + activity.path("id").asText(conversationId + ":" + clock.millis());
-        work.submit(() -> handle(command, userId, aadObjectId, userName, conversationId, requestId));
+        boolean typed = !isCardSubmit(activity);
+        work.submit(() -> handle(command, typed, userId, aadObjectId, userName, conversationId, requestId));
     }
 
-    /** A card's Action.Submit carries {@code {"command": "..."}}; a typed message has the mention stripped. */
-    static String commandText(JsonNode activity) {
-        JsonNode submitted = activity.path("value").path("command");
-        if (submitted.isTextual() && !submitted.asText().isBlank()) {
-            return submitted.asText().strip();
+    /**
+     * A card's Action.Submit carries {@code {"command": "..."}} (and the reason a Skip card asked for); a typed
+     * message has Warroom's mention stripped and people's mentions written as the core knows them.
+     */
+    String commandText(JsonNode activity) {
+        if (isCardSubmit(activity)) {
+            String command = activity.path("value").path("command").asText().strip();
+            String reason = text(activity.path("value").path(AdaptiveCards.REASON_INPUT));
+            return reason == null ? command : command + " " + reason.strip();
         }
         String text = text(activity.path("text"));
         if (text == null) {
             return null;
         }
-        String withoutMentions = MENTION.matcher(text).replaceAll(" ")
+        String withoutMentions = MENTION.matcher(withPeople(activity, text)).replaceAll(" ")
                 .replace("&nbsp;", " ").replace('\u00a0', ' ').strip();
         return INCIDENT_PREFIX.matcher(withoutMentions).replaceFirst("").strip();
     }
 
-    private void handle(String text, String userId, String aadObjectId, String userName, String conversationId,
-                        String requestId) {
+    /**
+     * Teams writes a mention as {@code <at>Name</at>} with a mention entity naming the user; the core knows people
+     * as {@code @<plan id>}. Channel mentions carry the Teams user id but rarely the AAD object id the plans list,
+     * so a mentioned user no contact matches is the plan person of that exact name, if only one has it.
+     */
+    private String withPeople(JsonNode activity, String text) {
+        String bot = text(activity.path("recipient").path("id"));
+        String result = text;
+        for (JsonNode entity : activity.path("entities")) {
+            JsonNode mentioned = entity.path("mentioned");
+            String written = text(entity.path("text"));
+            String userId = text(mentioned.path("id"));
+            if (!"mention".equals(entity.path("type").asText()) || written == null || userId == null
+                    || userId.equals(bot)) {
+                continue;
+            }
+            String name = text(mentioned.path("name"));
+            String person = planPerson(userId, text(mentioned.path("aadObjectId")))
+                    .or(() -> onlyPersonNamed(name))
+                    .map(Plan.Person::id)
+                    .orElse(name != null ? name.replaceAll("\\s+", "") : userId);
+            result = result.replace(written, "@" + person);
+        }
+        return result;
+    }
+
+    private void handle(String text, boolean typed, String userId, String aadObjectId, String userName,
+                        String conversationId, String requestId) {
         try {
             String channelName = QuarkusTransaction.requiringNew().call(() ->
                     ChatConversation.name(TeamsDeliverer.PLATFORM, conversationId).orElse(conversationId));
-            commands.handle(new CommandRequest(text, actor(userId, aadObjectId, userName), TeamsDeliverer.PLATFORM,
+            String command = typed && !CommandParser.startsWithCommand(text) && isLessonsConversation(conversationId)
+                    ? "lesson " + text : text;
+            commands.handle(new CommandRequest(command, actor(userId, aadObjectId, userName), TeamsDeliverer.PLATFORM,
                     channelName, requestId));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Teams command `%s` from %s could not be handled", text, userId);
         }
     }
 
+    /**
+     * Teams channel threads are one level deep, so the lessons-learned post cannot have replies of its own: its
+     * reply chain is the incident's thread (a reply's conversation id is {@code <channel>;messageid=<thread root>}).
+     * Once the post was delivered there (its id kept under the lessons key), what people write in that thread and is
+     * not a command is a lesson, as replies in Slack's lessons thread are.
+     */
+    private boolean isLessonsConversation(String conversationId) {
+        return QuarkusTransaction.requiringNew().call(() -> ChatMessageRef.externalId(TeamsDeliverer.PLATFORM,
+                conversationId, IncidentMessages.LESSONS_KEY).isPresent());
+    }
+
     /** A Teams user is a plan person when a plan lists their AAD object id or Teams user id as a teams contact. */
     private Actor actor(String userId, String aadObjectId, String userName) {
-        return plans.people().stream()
-                .filter(p -> p.contact(Plan.Contact.Kind.TEAMS)
-                        .filter(c -> c.equalsIgnoreCase(String.valueOf(aadObjectId)) || c.equals(userId)).isPresent())
-                .findFirst()
+        return planPerson(userId, aadObjectId)
                 .map(p -> Actor.person(p.id(), p.name()))
                 .orElseGet(() -> Actor.stranger(userName != null && !userName.isBlank() ? userName
                         : userId != null ? userId : "someone on Teams"));
+    }
+
+    private Optional<Plan.Person> planPerson(String userId, String aadObjectId) {
+        return plans.people().stream()
+                .filter(p -> p.contact(Plan.Contact.Kind.TEAMS)
+                        .filter(c -> c.equalsIgnoreCase(String.valueOf(aadObjectId)) || c.equals(userId)).isPresent())
+                .findFirst();
+    }
+
+    private Optional<Plan.Person> onlyPersonNamed(String name) {
+        List<Plan.Person> named = plans.people().stream().filter(p -> p.name().equalsIgnoreCase(String.valueOf(name)))
+                .toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The team channel a conversation is in: named in channelData for messages; when Warroom is added to a team,
+     * Teams names only the team, and the conversation (of type channel) is the team's General channel itself.
+     */
+    static String teamChannel(JsonNode activity, String conversationId, String conversationType) {
+        String named = text(activity.path("channelData").path("channel").path("id"));
+        if (named != null || !"channel".equals(conversationType)) {
+            return named;
+        }
+        int thread = conversationId.indexOf(TeamsConversation.THREAD_ROOT);
+        return thread < 0 ? conversationId : conversationId.substring(0, thread);
+    }
+
+    private static boolean isCardSubmit(JsonNode activity) {
+        JsonNode submitted = activity.path("value").path("command");
+        return submitted.isTextual() && !submitted.asText().isBlank();
     }
 
     private static String text(JsonNode node) {

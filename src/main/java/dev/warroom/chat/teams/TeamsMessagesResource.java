@@ -2,6 +2,8 @@ package dev.warroom.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warroom.chat.AcknowledgedWork;
+import dev.warroom.chat.WorkQueueFull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -31,6 +33,8 @@ public class TeamsMessagesResource {
     TeamsAuth auth;
     @Inject
     TeamsInbound inbound;
+    @Inject
+    AcknowledgedWork work;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -63,13 +67,24 @@ public class TeamsMessagesResource {
                 || activity.path("type").asText("").isBlank()) {
             return json(400, "malformed activity: type, serviceUrl and conversation.id are required");
         }
+        if (!work.hasRoom()) {
+            return busy(); // before the conversation is remembered: a refused activity stores nothing
+        }
         try {
             inbound.accept(activity);
+        } catch (WorkQueueFull full) {
+            return busy();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Teams activity could not be handled");
             return json(400, "activity could not be handled: " + e.getClass().getSimpleName());
         }
         return Response.ok().build();
+    }
+
+    /** Too much work waits already: the activity is not taken (nothing done or stored) and may be sent again. */
+    private static Response busy() {
+        LOG.warnf("Teams activity refused: %s", WorkQueueFull.MESSAGE);
+        return Response.fromResponse(json(503, WorkQueueFull.MESSAGE)).header("Retry-After", WorkQueueFull.RETRY_AFTER_SECONDS).build();
     }
 
     private static Response json(int status, String error) {

@@ -40,6 +40,10 @@ public class TeamsSettings {
             LOG.warn("!!! warroom.teams.auth-disabled=true: Teams requests on /api/messages are NOT authenticated. "
                     + "Anyone who can reach this server can act as anyone. For local development only. !!!");
         }
+        if (configured() && singleTenant() && tenantId().isEmpty()) {
+            LOG.warn("MICROSOFT_APP_TYPE=SingleTenant but MICROSOFT_APP_TENANT_ID is not set: Warroom cannot get "
+                    + "the bot's token from its tenant, so nothing can be sent to Teams. Set the bot's App Tenant ID.");
+        }
     }
 
     public boolean configured() {

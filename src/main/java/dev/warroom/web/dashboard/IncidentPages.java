@@ -59,12 +59,12 @@ public class IncidentPages {
 
     public Row row(Incident incident) {
         Instant now = clock.instant();
-        List<PendingTimers.TimerDue> due = timers.of(incident);
+        List<String> due = timers.of(incident);
         return new Row(incident.key(), incident.title, incident.service, incident.severity,
                 incident.incidentType == null ? NONE : incident.incidentType, incident.phase.word(),
                 incident.isOpen() ? "open" : "closed", incident.manager == null ? "nobody yet" : name(incident, incident.manager),
                 IncidentMessages.duration(Duration.between(incident.declaredAt, now)),
-                due.isEmpty() ? NONE : timer(due.get(0)), incident.drill, visibility.isRestricted(incident));
+                due.isEmpty() ? NONE : due.get(0), incident.drill, visibility.isRestricted(incident));
     }
 
     public Detail detail(Incident incident) {
@@ -81,7 +81,7 @@ public class IncidentPages {
                 plan.map(p -> p.location().online()).orElse(null),
                 PhaseHistory.of(incident, timeline, targets, now), roles(incident),
                 Step.of(incident).stream().map(s -> step(incident, s)).toList(),
-                timers.of(incident).stream().map(IncidentPages::timer).toList(), events,
+                timers.of(incident), events,
                 events.stream().filter(e -> e.what().equals(words(TimelineEvent.Type.STATUS_UPDATE))).toList(),
                 Lesson.of(incident.id).stream().map(l -> new LessonRow(IncidentMessages.dateTime(l.createdAt),
                         name(incident, l.author), l.text)).toList(),
@@ -119,10 +119,6 @@ public class IncidentPages {
 
     private static String words(TimelineEvent.Type type) {
         return lower(type.name()).replace('_', ' ');
-    }
-
-    private static String timer(PendingTimers.TimerDue timer) {
-        return timer.what() + " " + IncidentMessages.dateTime(timer.due());
     }
 
     private static String since(Instant at, Instant declared) {

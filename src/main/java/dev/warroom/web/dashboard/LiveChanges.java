@@ -1,6 +1,6 @@
 package dev.warroom.web.dashboard;
 
-import dev.warroom.incident.IncidentChanged;
+import dev.warroom.incident.IncidentEventRecorded;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 /**
- * Tells open dashboard pages that some incident changed, once the change is committed. The signal carries
+ * Tells open dashboard pages that some incident changed (every change writes a timeline event), once the
+ * change is committed. The signal carries
  * nothing about the incident: each page fetches itself again, so what it shows passes the viewer's access
  * rules. Changes made by another Warroom instance are not seen here (one instance per database for now).
  */
@@ -25,7 +26,7 @@ public class LiveChanges {
         return live.onOverflow().buffer(LIVE_BUFFER);
     }
 
-    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) IncidentChanged event) {
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) IncidentEventRecorded event) {
         live.onNext(CHANGED);
     }
 }

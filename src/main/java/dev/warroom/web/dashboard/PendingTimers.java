@@ -1,24 +1,28 @@
 package dev.warroom.web.dashboard;
 
 import dev.warroom.incident.Incident;
+import dev.warroom.incident.IncidentTimers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * HOOK for the timers work (Quartz, not in main yet): the timers an incident has pending, soonest first.
- * Until it is merged none are known and the pages show "—". Once it is, answer from
- * {@code IncidentTimers.pending(incident)}: one {@link TimerDue} per pending timer, named as the status card
- * names it ({@code IncidentTimers.describe}).
- */
+/** The timers an incident has pending, soonest first, named as the status card names them ("ack by 09:05 UTC"). */
 @ApplicationScoped
 public class PendingTimers {
 
-    /** A pending timer in words: {@code what} ("ack by", "update by", "analysis target") and when it is due. */
-    public record TimerDue(String what, Instant due) {}
+    @Inject
+    IncidentTimers timers;
+    @Inject
+    Clock clock;
 
-    public List<TimerDue> of(Incident incident) {
-        return List.of();
+    /** Quartz reads its store in the caller's transaction. */
+    @Transactional
+    public List<String> of(Incident incident) {
+        Instant now = clock.instant();
+        return timers.pending(incident).stream().map(t -> IncidentTimers.describe(t, incident, now)).toList();
     }
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -93,19 +94,24 @@ class LocalChatPageTest {
                 By.xpath("//li[contains(@class,'message') and @data-user='warroom']"
                         + "/div[@class='text'][contains(., 'INC-1 declared')]")));
         assertTrue(declared.getText().contains("Incident manager:"), declared.getText());
-        WebElement mine = browser.findElement(By.cssSelector("#messages .message.mine[data-user='bob']"));
-        assertEquals("Bob Jones", mine.findElement(By.className("user")).getText());
-        assertEquals("09:00", mine.findElement(By.className("time")).getText());
+        // Found afresh each time: the page may redraw the channel's messages while the declare's replies arrive.
+        String mine = "#messages .message.mine[data-user='bob'] ";
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(mine + ".user"), "Bob Jones"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(mine + ".time"), "09:00"));
         assertEquals("", input.getAttribute("value"), "the input is cleared after sending");
 
         // The checklist went to the new incident channel, which the page learned about and marked unread.
         if (browser.findElement(By.id("menu")).isDisplayed()) {
             browser.findElement(By.id("menu")).click();
         }
-        WebElement incident = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#channels [data-channel^='inc-1-'][data-unread]")));
-        String channel = incident.getAttribute("data-channel");
-        incident.click();
+        // The channel list is redrawn as the declaration's messages arrive: find and click it afresh until it holds.
+        wait.ignoring(StaleElementReferenceException.class);
+        String channel = wait.until(d -> d.findElement(
+                By.cssSelector("#channels [data-channel^='inc-1-'][data-unread]")).getAttribute("data-channel"));
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#channels [data-channel='" + channel + "']")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBe(By.id("current-channel"), "# " + channel));
 
         WebElement done = wait.until(ExpectedConditions.elementToBeClickable(

@@ -4,24 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.warroom.notify.OutboxDispatcher;
 import dev.warroom.support.ScenarioTest;
 import dev.warroom.support.SlackApiStandIn;
+import dev.warroom.support.SlackChat;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -37,40 +32,34 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class SlackAdapterTest extends ScenarioTest {
 
-    static final String GENERAL = "C0GENERAL";
-    static final String INCIDENT_CHANNEL = "C0INC1";
+    static final String GENERAL = SlackChat.GENERAL;
+    static final String INCIDENT_CHANNEL = SlackChat.INCIDENT_CHANNEL;
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     OutboxDispatcher dispatcher;
 
+    SlackChat chat;
     WireMockServer slack;
 
     @BeforeEach
     void slackAnswers() {
-        slack = SlackApiStandIn.server();
-        slack.resetAll();
-        SlackApiStandIn.stubAuthTest(slack);
-        slack.stubFor(post(urlEqualTo("/api/conversations.create"))
-                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + INCIDENT_CHANNEL + "\",\"name\":\"inc-1-checkout-failing\"}}")));
-        slack.stubFor(post(urlMatching("/api/(conversations.invite|conversations.setTopic|pins.add|chat.update|views.open)"))
-                .willReturn(okJson("{\"ok\":true}")));
-        slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}")));
-        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
+        chat = new SlackChat(clock).answeringAsUsual();
+        slack = chat.server();
     }
 
     @Test
     void aSlashCommandDeclaresAndWarroomOpensTheChannelThenTellsPeople() throws Exception {
-        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1").statusCode(200);
+        chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1").statusCode(200);
 
-        assertThat(calls()).containsExactly(
+        assertThat(chat.calls()).containsExactly(
                 "chat.postMessage", "conversations.create", "conversations.invite", "conversations.setTopic",
                 "chat.postMessage", "pins.add", "chat.postMessage",
                 "conversations.open", "chat.postMessage", // the manager, alice
                 "conversations.open", "chat.postMessage", // bob, technical-expert
                 "conversations.open", "chat.postMessage", // carol
                 "conversations.open", "chat.postMessage"); // frank
-        List<Map<String, String>> sent = sent();
+        List<Map<String, String>> sent = chat.sent();
         assertThat(sent.get(0)).containsEntry("channel", GENERAL)
                 .containsEntry("text", "INC-1 declared: payments-api high — Checkout failing. Incident manager: Alice Smith. "
                         + "Channel: #inc-1-checkout-failing");
@@ -100,60 +89,60 @@ class SlackAdapterTest extends ScenarioTest {
 
     @Test
     void aButtonPressActsAsTheCommandAndTheChecklistIsUpdatedInPlace() throws Exception {
-        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
         slack.resetRequests();
 
-        signed(SlackRequests.blockActionBody("U01BOB", INCIDENT_CHANNEL, "done INC-1 1", "trigger-2"), SlackRequests.FORM)
+        chat.signed(SlackRequests.blockActionBody("U01BOB", INCIDENT_CHANNEL, "done INC-1 1", "trigger-2"), SlackRequests.FORM)
                 .statusCode(200);
 
         assertThat(incident("INC-1").getList("steps.status", String.class)).containsExactly("done", "open");
-        assertThat(calls()).containsExactly("chat.postMessage", "chat.update", "chat.update");
-        assertThat(sent().get(0)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("text",
+        assertThat(chat.calls()).containsExactly("chat.postMessage", "chat.update", "chat.update");
+        assertThat(chat.sent().get(0)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("text",
                 "☑ Step 1 done by Bob Jones: Assess customer impact and set the severity. 1 mitigation step open.");
-        assertThat(sent().get(2)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("ts", "1764061200.000100");
-        assertThat(JSON.readTree(sent().get(2).get("blocks")).findValuesAsText("value"))
+        assertThat(chat.sent().get(2)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("ts", "1764061200.000100");
+        assertThat(JSON.readTree(chat.sent().get(2).get("blocks")).findValuesAsText("value"))
                 .containsExactly("done INC-1 2", "skip INC-1 2");
     }
 
     @Test
     void aRetriedDeclareCreatesOneIncident() {
         String body = SlackRequests.slashCommandBody("U01ALICE", "alice", GENERAL, "declare payments-api high Checkout failing", "trigger-9");
-        signed(body, SlackRequests.FORM).statusCode(200);
-        given().headers(SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET))
+        chat.signed(body, SlackRequests.FORM).statusCode(200);
+        given().headers(SlackRequests.signedHeaders(body, chat.now(), SlackApiStandIn.SIGNING_SECRET))
                 .header("X-Slack-Retry-Num", "1").header("X-Slack-Retry-Reason", "http_timeout")
                 .contentType(SlackRequests.FORM).body(body).post("/slack/events")
                 .then().statusCode(200);
 
         assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
-        assertThat(calls().stream().filter("conversations.create"::equals)).hasSize(1);
+        assertThat(chat.calls().stream().filter("conversations.create"::equals)).hasSize(1);
     }
 
     @Test
     void forgedStaleOrUnsignedRequestsAre401AndChangeNothing() {
         String body = SlackRequests.slashCommandBody("U01ALICE", "alice", GENERAL, "declare payments-api high Forged", "t");
 
-        given().headers(SlackRequests.signedHeaders(body, now(), "not-the-secret")).contentType(SlackRequests.FORM)
+        given().headers(SlackRequests.signedHeaders(body, chat.now(), "not-the-secret")).contentType(SlackRequests.FORM)
                 .body(body).post("/slack/events").then().statusCode(401).body("error", equalTo("signature does not match"));
-        given().headers(SlackRequests.signedHeaders(body, now() - 301, SlackApiStandIn.SIGNING_SECRET))
+        given().headers(SlackRequests.signedHeaders(body, chat.now() - 301, SlackApiStandIn.SIGNING_SECRET))
                 .contentType(SlackRequests.FORM).body(body).post("/slack/events")
                 .then().statusCode(401).body("error", equalTo("request timestamp is more than 5 minutes from now"));
-        given().headers(SlackRequests.signedHeaders(body, now() + 301, SlackApiStandIn.SIGNING_SECRET))
+        given().headers(SlackRequests.signedHeaders(body, chat.now() + 301, SlackApiStandIn.SIGNING_SECRET))
                 .contentType(SlackRequests.FORM).body(body).post("/slack/events").then().statusCode(401);
         given().contentType(SlackRequests.FORM).body(body).post("/slack/events").then().statusCode(401)
                 .body("error", equalTo("missing X-Slack-Request-Timestamp or X-Slack-Signature"));
-        Map<String, String> signed = SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET);
+        Map<String, String> signed = SlackRequests.signedHeaders(body, chat.now(), SlackApiStandIn.SIGNING_SECRET);
         given().headers(signed).contentType(SlackRequests.FORM).body(body + "&text=tampered").post("/slack/events")
                 .then().statusCode(401);
 
         assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
-        assertThat(calls()).isEmpty();
+        assertThat(chat.calls()).isEmpty();
     }
 
     @Test
     void malformedPayloadsAre400WithAReason() {
-        signed("payload=%7Bnot-json", SlackRequests.FORM).statusCode(400);
-        signed("{\"type\": \"event_callback\", \"event\": ", SlackRequests.JSON).statusCode(400);
-        signed("", SlackRequests.FORM).statusCode(400);
+        chat.signed("payload=%7Bnot-json", SlackRequests.FORM).statusCode(400);
+        chat.signed("{\"type\": \"event_callback\", \"event\": ", SlackRequests.JSON).statusCode(400);
+        chat.signed("", SlackRequests.FORM).statusCode(400);
 
         assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
     }
@@ -162,15 +151,15 @@ class SlackAdapterTest extends ScenarioTest {
     void withSlackDownRequestsAreStillTakenAndTheWorkWaitsInTheOutbox() {
         slack.stubFor(post(urlMatching("/api/.*")).atPriority(1).willReturn(aResponse().withStatus(503)));
 
-        given().headers(SlackRequests.signedHeaders("x", now(), "forged")).body("x").post("/slack/events").then().statusCode(401);
-        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1").statusCode(200);
+        given().headers(SlackRequests.signedHeaders("x", chat.now(), "forged")).body("x").post("/slack/events").then().statusCode(401);
+        chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1").statusCode(200);
 
         assertThat(incident("INC-1").getString("incident.manager")).isEqualTo("alice");
         slack.resetAll();
         slackAnswers();
         clock.advance(Duration.ofMinutes(1));
         dispatcher.deliverPending();
-        assertThat(calls()).startsWith("chat.postMessage", "conversations.create", "conversations.invite",
+        assertThat(chat.calls()).startsWith("chat.postMessage", "conversations.create", "conversations.invite",
                 "conversations.setTopic", "chat.postMessage", "pins.add");
     }
 
@@ -181,16 +170,16 @@ class SlackAdapterTest extends ScenarioTest {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("rate limit").whenScenarioStateIs("open")
                 .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
 
-        slash("U01ALICE", "help skip", "trigger-1");
-        slash("U01ALICE", "help done", "trigger-2");
-        assertThat(calls()).containsExactly("chat.postMessage"); // refused; the second waits behind it
+        chat.slash("U01ALICE", "help skip", "trigger-1");
+        chat.slash("U01ALICE", "help done", "trigger-2");
+        assertThat(chat.calls()).containsExactly("chat.postMessage"); // refused; the second waits behind it
 
         dispatcher.deliverPending();
-        assertThat(calls()).hasSize(1); // not yet: Retry-After is 1 second
+        assertThat(chat.calls()).hasSize(1); // not yet: Retry-After is 1 second
         clock.advance(Duration.ofSeconds(1));
         dispatcher.deliverPending();
 
-        assertThat(sent().stream().map(m -> m.get("text")).toList()).containsExactly( // escaped for Slack
+        assertThat(chat.sent().stream().map(m -> m.get("text")).toList()).containsExactly( // escaped for Slack
                 "`skip &lt;n&gt; &lt;reason…&gt;` — Skip step n, with the reason.",
                 "`skip &lt;n&gt; &lt;reason…&gt;` — Skip step n, with the reason.",
                 "`done &lt;n&gt;` — Mark step n done.");
@@ -205,31 +194,31 @@ class SlackAdapterTest extends ScenarioTest {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).inScenario("flaky")
                 .whenScenarioStateIs("2").willReturn(aResponse().withStatus(500)).willSetStateTo("3"));
 
-        slash("U01ALICE", "help ack", "trigger-1");
+        chat.slash("U01ALICE", "help ack", "trigger-1");
         for (int attempt = 0; attempt < 3; attempt++) {
             clock.advance(Duration.ofMinutes(1));
             dispatcher.deliverPending();
         }
 
-        assertThat(calls()).containsExactly("chat.postMessage", "chat.postMessage", "chat.postMessage", "chat.postMessage");
+        assertThat(chat.calls()).containsExactly("chat.postMessage", "chat.postMessage", "chat.postMessage", "chat.postMessage");
         clock.advance(Duration.ofMinutes(1));
         dispatcher.deliverPending();
-        assertThat(calls()).hasSize(4); // delivered once, not again
+        assertThat(chat.calls()).hasSize(4); // delivered once, not again
     }
 
     @Test
     void theDeclareModalOpensAndItsMistakesShowInTheModal() {
-        slash("U01ALICE", "declare", "trigger-modal").statusCode(200);
-        assertThat(calls()).containsExactly("views.open");
-        assertThat(sent().get(0)).containsEntry("trigger_id", "trigger-modal");
+        chat.slash("U01ALICE", "declare", "trigger-modal").statusCode(200);
+        assertThat(chat.calls()).containsExactly("views.open");
+        assertThat(chat.sent().get(0)).containsEntry("trigger_id", "trigger-modal");
 
-        signed(SlackRequests.viewSubmissionBody("U01ALICE", "payments-api", "critical", null, "Checkout failing"), SlackRequests.FORM)
+        chat.signed(SlackRequests.viewSubmissionBody("U01ALICE", "payments-api", "critical", null, "Checkout failing"), SlackRequests.FORM)
                 .statusCode(200)
                 .body("response_action", equalTo("errors"))
                 .body("errors.severity", equalTo("Choose one of low, medium, high."));
         assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
 
-        signed(SlackRequests.viewSubmissionBody("U01ALICE", "payments-api", "high", "outage", "Checkout failing"), SlackRequests.FORM)
+        chat.signed(SlackRequests.viewSubmissionBody("U01ALICE", "payments-api", "high", "outage", "Checkout failing"), SlackRequests.FORM)
                 .statusCode(200);
         assertThat(incident("INC-1").getString("incident.type")).isEqualTo("outage");
     }
@@ -238,12 +227,12 @@ class SlackAdapterTest extends ScenarioTest {
     void repliesInTheLessonsThreadBecomeLessons() {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(matching(".*Lessons(\\+|%20)learned.*"))
                 .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000900\"}")));
-        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
-        slash("U01ALICE", "resolve Rolled back", "trigger-2", INCIDENT_CHANNEL);
+        chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        chat.slash("U01ALICE", "resolve Rolled back", "trigger-2", INCIDENT_CHANNEL);
 
-        signed(SlackRequests.eventBody("Ev01", SlackRequests.messageEventJson("U01BOB", INCIDENT_CHANNEL,
+        chat.signed(SlackRequests.eventBody("Ev01", SlackRequests.messageEventJson("U01BOB", INCIDENT_CHANNEL,
                 "Alerting fired 10 minutes late", "1764061300.000100", "1764061200.000900")), SlackRequests.JSON).statusCode(200);
-        signed(SlackRequests.eventBody("Ev02", SlackRequests.messageEventJson("U01BOB", INCIDENT_CHANNEL,
+        chat.signed(SlackRequests.eventBody("Ev02", SlackRequests.messageEventJson("U01BOB", INCIDENT_CHANNEL,
                 "just chatting", "1764061300.000200", "1764061200.000100")), SlackRequests.JSON).statusCode(200);
 
         assertThat(incident("INC-1").getList("lessons.text", String.class)).containsExactly("Alerting fired 10 minutes late");
@@ -255,29 +244,29 @@ class SlackAdapterTest extends ScenarioTest {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(matching(".*C0GENERAL.*"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
 
-        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
 
         assertThat(incident("INC-1").getList("timeline.findAll { it.type == 'delivery_failed' }.details", String.class))
                 .containsExactly("A message to slack C0GENERAL could not be delivered after 1 attempt: "
                         + "chat.postMessage: channel_not_found");
-        assertThat(calls()).contains("conversations.create", "pins.add"); // the rest went on
+        assertThat(chat.calls()).contains("conversations.create", "pins.add"); // the rest went on
     }
 
     @Test
     void theSkipButtonAsksForTheReasonInAModal() throws Exception {
-        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
         slack.resetRequests();
 
-        signed(SlackRequests.blockActionBody("U01BOB", INCIDENT_CHANNEL, "skip INC-1 2", "trigger-skip"), SlackRequests.FORM)
+        chat.signed(SlackRequests.blockActionBody("U01BOB", INCIDENT_CHANNEL, "skip INC-1 2", "trigger-skip"), SlackRequests.FORM)
                 .statusCode(200);
-        assertThat(calls()).containsExactly("views.open");
-        JsonNode view = JSON.readTree(sent().get(0).get("view"));
+        assertThat(chat.calls()).containsExactly("views.open");
+        JsonNode view = JSON.readTree(chat.sent().get(0).get("view"));
         assertThat(view.get("callback_id").asText()).isEqualTo("warroom-skip");
         assertThat(view.get("private_metadata").asText()).isEqualTo("skip INC-1 2\n" + INCIDENT_CHANNEL);
 
-        signed(skipReasonSubmission("U01BOB", view.get("private_metadata").asText(), "  "), SlackRequests.FORM)
+        chat.signed(skipReasonSubmission("U01BOB", view.get("private_metadata").asText(), "  "), SlackRequests.FORM)
                 .statusCode(200).body("errors.reason", equalTo("Say why the step is skipped."));
-        signed(skipReasonSubmission("U01BOB", view.get("private_metadata").asText(), "no recent change"), SlackRequests.FORM)
+        chat.signed(skipReasonSubmission("U01BOB", view.get("private_metadata").asText(), "no recent change"), SlackRequests.FORM)
                 .statusCode(200);
 
         assertThat(incident("INC-1").getList("steps.status", String.class)).containsExactly("open", "skipped");
@@ -298,9 +287,9 @@ class SlackAdapterTest extends ScenarioTest {
 
     @Test
     void theNextPhaseButtonMovesTheIncidentOn() {
-        slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
+        chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
 
-        signed(SlackRequests.blockActionBody("U01ALICE", INCIDENT_CHANNEL, "phase INC-1 analysis", "trigger-2"), SlackRequests.FORM)
+        chat.signed(SlackRequests.blockActionBody("U01ALICE", INCIDENT_CHANNEL, "phase INC-1 analysis", "trigger-2"), SlackRequests.FORM)
                 .statusCode(200);
 
         assertThat(incident("INC-1").getString("incident.phase")).isEqualTo("analysis");
@@ -308,61 +297,21 @@ class SlackAdapterTest extends ScenarioTest {
 
     @Test
     void slackChecksTheEventsAddressWithAChallenge() {
-        signed(SlackRequests.urlVerificationBody("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), SlackRequests.JSON)
+        chat.signed(SlackRequests.urlVerificationBody("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"), SlackRequests.JSON)
                 .statusCode(200).body(equalTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
     }
 
     @Test
     void someoneOutsideThePlansCanDeclareButNotWorkTheIncident() {
-        slash("U0NEWBIE", "declare payments-api medium Refunds slow", "trigger-1").statusCode(200);
+        chat.slash("U0NEWBIE", "declare payments-api medium Refunds slow", "trigger-1").statusCode(200);
         assertThat(incident("INC-1").getString("incident.declaredBy")).isEqualTo(SlackRequests.userName("U0NEWBIE"));
         slack.resetRequests();
 
-        signed(SlackRequests.blockActionBody("U0NEWBIE", INCIDENT_CHANNEL, "done INC-1 1", "trigger-2"), SlackRequests.FORM)
+        chat.signed(SlackRequests.blockActionBody("U0NEWBIE", INCIDENT_CHANNEL, "done INC-1 1", "trigger-2"), SlackRequests.FORM)
                 .statusCode(200);
 
         assertThat(incident("INC-1").getList("steps.status", String.class)).containsOnly("open");
-        assertThat(sent().get(0)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("text",
+        assertThat(chat.sent().get(0)).containsEntry("channel", INCIDENT_CHANNEL).containsEntry("text",
                 "Only the incident manager (Alice Smith) or someone holding a role in INC-1 may `done`.");
-    }
-
-    // ---- helpers
-
-    private ValidatableResponse slash(String user, String text, String trigger) {
-        return slash(user, text, trigger, GENERAL);
-    }
-
-    private ValidatableResponse slash(String user, String text, String trigger, String channel) {
-        return signed(SlackRequests.slashCommandBody(user, SlackRequests.userName(user), channel, text, trigger), SlackRequests.FORM);
-    }
-
-    private ValidatableResponse signed(String body, String contentType) {
-        return given().headers(SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET))
-                .contentType(contentType).body(body).post("/slack/events").then();
-    }
-
-    private long now() {
-        return clock.instant().getEpochSecond();
-    }
-
-    /** The Web API methods called, in order (auth.test aside). */
-    private List<String> calls() {
-        return requests().stream().map(r -> r.getUrl().substring("/api/".length())).toList();
-    }
-
-    /** The form fields of each Web API call, in order. */
-    private List<Map<String, String>> sent() {
-        return requests().stream().map(r -> form(r.getBodyAsString())).toList();
-    }
-
-    private List<LoggedRequest> requests() {
-        List<LoggedRequest> all = slack.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlMatching("/api/.*")));
-        return all.stream().filter(r -> !r.getUrl().equals("/api/auth.test")).toList();
-    }
-
-    private static Map<String, String> form(String body) {
-        return Arrays.stream(body.split("&")).filter(p -> !p.isEmpty()).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "", (a, b) -> b, LinkedHashMap::new));
     }
 }

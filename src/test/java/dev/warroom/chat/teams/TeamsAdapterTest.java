@@ -1,19 +1,20 @@
 package dev.warroom.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.warroom.notify.OutboxDispatcher;
 import dev.warroom.support.ScenarioTest;
-import dev.warroom.support.SlackApiStandIn;
+import dev.warroom.support.SlackChat;
+import dev.warroom.support.TeamsChat;
 import dev.warroom.support.TeamsProfile;
 import dev.warroom.support.TeamsStandIn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,23 @@ import java.util.Date;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.warroom.support.TeamsChat.ALICE_AAD;
+import static dev.warroom.support.TeamsChat.ALICE_CHAT;
+import static dev.warroom.support.TeamsChat.GENERAL;
+import static dev.warroom.support.TeamsChat.INCIDENT_THREAD;
+import static dev.warroom.support.TeamsChat.TEAM_CHANNEL;
+import static dev.warroom.support.TeamsChat.activitiesOf;
+import static dev.warroom.support.TeamsChat.body;
+import static dev.warroom.support.TeamsChat.cardSubmit;
+import static dev.warroom.support.TeamsChat.from;
+import static dev.warroom.support.TeamsChat.in;
+import static dev.warroom.support.TeamsChat.message;
+import static dev.warroom.support.TeamsChat.says;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
@@ -40,133 +50,247 @@ import static org.hamcrest.Matchers.startsWith;
 @TestProfile(TeamsProfile.class)
 class TeamsAdapterTest extends ScenarioTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String ALICE_AAD = "8f2c1a6e-0000-4000-8000-00000000a11c";
-    static final String TEAM_CHANNEL = "19:general@thread.tacv2";
-    static final String GENERAL = TEAM_CHANNEL + ";messageid=1001";
-    static final String INCIDENT_THREAD = TEAM_CHANNEL + ";messageid=2001";
-    static final String ALICE_CHAT = "a:1alice-personal-chat";
+    static final String EVE_AAD = "00000000-0000-4000-8000-000000000bad";
 
     @Inject
     OutboxDispatcher dispatcher;
+    @Inject
+    TeamsConnector connector;
+    @Inject
+    TeamsInbound inbound;
 
+    TeamsChat teams;
     WireMockServer microsoft;
-    WireMockServer slack;
+    SlackChat slack;
 
     @BeforeEach
-    void slackAnswers() {
-        slack = SlackApiStandIn.server();
-        slack.resetAll();
-        SlackApiStandIn.stubAuthTest(slack);
-        slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}")));
-        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
-    }
-
-    @BeforeEach
-    void microsoftAnswers() {
-        microsoft = TeamsStandIn.server();
-        microsoft.resetAll();
-        TeamsStandIn.stubKeys(microsoft);
-        microsoft.stubFor(post(urlEqualTo("/login/" + TeamsStandIn.TENANT + "/oauth2/v2.0/token"))
-                .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"teams-app-token\"}")));
-        microsoft.stubFor(post(urlEqualTo("/teams/v3/conversations")).withRequestBody(matchingJsonPath("$.isGroup", equalTo("true")))
-                .willReturn(okJson("{\"id\":\"" + INCIDENT_THREAD + "\",\"activityId\":\"2001\"}")));
-        microsoft.stubFor(post(urlEqualTo("/teams/v3/conversations")).withRequestBody(matchingJsonPath("$.isGroup", equalTo("false")))
-                .willReturn(okJson("{\"id\":\"" + ALICE_CHAT + "\"}")));
-        microsoft.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
-                .willReturn(okJson("{\"id\":\"activity-1\"}")));
-        microsoft.stubFor(put(urlPathMatching("/teams/v3/conversations/[^/]+/activities/[^/]+"))
-                .willReturn(okJson("{\"id\":\"activity-1\"}")));
+    void platformsAnswer() {
+        slack = new SlackChat(clock).answeringAsUsual();
+        teams = new TeamsChat().answeringAsUsual();
+        microsoft = teams.server();
+        connector.forgetToken();
     }
 
     @Test
     void aMentionInAChannelDeclaresAndTheReplyGoesThroughTheBotConnector() throws Exception {
-        activity(TeamsStandIn.validToken(), message("<at>Warroom</at> incident declare payments-api high Checkout failing"))
-                .statusCode(200);
+        teams.send(message("<at>Warroom</at> incident declare payments-api high Checkout failing")).statusCode(200);
 
         assertThat(incident("INC-1").getString("incident.declaredBy")).isEqualTo("alice");
         // Single-tenant: the token comes from the bot's own tenant, with the client credentials.
-        List<LoggedRequest> logins = requests("/login/");
+        List<LoggedRequest> logins = teams.requests("/login/");
         assertThat(logins).hasSize(1);
-        assertThat(logins.get(0).getBodyAsString()).contains("grant_type=client_credentials",
-                "client_id=" + TeamsStandIn.APP_ID, "client_secret=" + TeamsStandIn.APP_PASSWORD,
-                "scope=https%3A%2F%2Fapi.botframework.com%2F.default");
+        assertThat(logins.get(0).getUrl()).isEqualTo(TeamsChat.SINGLE_TENANT_LOGIN);
 
-        List<LoggedRequest> toGeneral = requests("/teams/v3/conversations/" + TeamsConnector.encode(GENERAL) + "/activities");
-        assertThat(toGeneral).isNotEmpty();
-        JsonNode reply = JSON.readTree(toGeneral.get(0).getBodyAsString());
+        List<LoggedRequest> toGeneral = teams.requests(activitiesOf(GENERAL));
+        assertThat(toGeneral).hasSize(1);
+        JsonNode reply = body(toGeneral.get(0));
         assertThat(reply.get("type").asText()).isEqualTo("message");
         assertThat(reply.get("text").asText()).isEqualTo("INC-1 declared: payments-api high — Checkout failing. "
                 + "Incident manager: Alice Smith. Channel: #inc-1-checkout-failing");
         assertThat(toGeneral.get(0).getHeader("Authorization")).isEqualTo("Bearer teams-app-token");
 
         // The incident gets its own thread in the team channel, with the summary card.
-        LoggedRequest thread = requests("/teams/v3/conversations").stream()
+        LoggedRequest thread = teams.requests("/teams/v3/conversations").stream()
                 .filter(r -> r.getUrl().equals("/teams/v3/conversations") && r.getBodyAsString().contains("\"isGroup\":true"))
                 .findFirst().orElseThrow();
-        JsonNode threadParameters = JSON.readTree(thread.getBodyAsString());
+        JsonNode threadParameters = body(thread);
         assertThat(threadParameters.at("/channelData/channel/id").asText()).isEqualTo(TEAM_CHANNEL);
-        assertThat(threadParameters.get("tenantId").asText()).isEqualTo("tenant-of-the-team");
-        List<LoggedRequest> inThread = requests("/teams/v3/conversations/" + TeamsConnector.encode(INCIDENT_THREAD) + "/activities");
-        assertThat(inThread).isNotEmpty();
-        JsonNode card = JSON.readTree(inThread.get(0).getBodyAsString()).at("/attachments/0");
+        assertThat(threadParameters.get("tenantId").asText()).isEqualTo(TeamsChat.TENANT_OF_THE_TEAM);
+        assertThat(threadParameters.at("/activity/text").asText()).isEqualTo("INC-1 · payments-api · HIGH — Checkout failing"
+                + " · Manager: Alice Smith · Plan: https://wiki.example.com/plans/payments-api");
+        List<JsonNode> inThread = teams.postedTo(INCIDENT_THREAD);
+        assertThat(inThread).extracting(TeamsChat::says).containsExactly(
+                "**INC-1 · payments-api · HIGH — Checkout failing**",
+                "**Mitigation steps** — INC-1\n1. ☐ Assess customer impact and set the severity\n"
+                        + "2. ☐ Identify the most recent change and consider rolling it back");
+        JsonNode card = inThread.get(0).at("/attachments/0");
         assertThat(card.get("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(card.at("/content/version").asText()).isEqualTo("1.4");
-        assertThat(card.at("/content/body/0/text").asText()).isEqualTo("**INC-1 · payments-api · HIGH — Checkout failing**");
         assertThat(card.at("/content/actions").findValuesAsText("command"))
                 .containsExactly("ack INC-1", "phase INC-1 analysis", "status INC-1");
 
         // Alice, the manager, is told in a one-to-one chat reached by her AAD object id.
-        LoggedRequest chat = requests("/teams/v3/conversations").stream()
+        LoggedRequest chat = teams.requests("/teams/v3/conversations").stream()
                 .filter(r -> r.getUrl().equals("/teams/v3/conversations") && r.getBodyAsString().contains("\"isGroup\":false"))
                 .findFirst().orElseThrow();
-        assertThat(JSON.readTree(chat.getBodyAsString()).at("/members/0/id").asText()).isEqualTo(ALICE_AAD);
-        JsonNode dm = JSON.readTree(requests("/teams/v3/conversations/" + TeamsConnector.encode(ALICE_CHAT) + "/activities")
-                .get(0).getBodyAsString());
-        assertThat(dm.at("/attachments/0/content/body/0/text").asText())
-                .startsWith("You are incident manager of INC-1 (payments-api high)");
+        JsonNode chatParameters = body(chat);
+        assertThat(chatParameters.at("/members/0/id").asText()).isEqualTo(ALICE_AAD);
+        assertThat(chatParameters.at("/bot/id").asText()).isEqualTo("28:" + TeamsStandIn.APP_ID);
+        assertThat(chatParameters.get("tenantId").asText()).isEqualTo(TeamsStandIn.TENANT);
+        JsonNode dm = teams.postedTo(ALICE_CHAT).get(0);
+        assertThat(says(dm)).isEqualTo("You are incident manager of INC-1 (payments-api high): Checkout failing. "
+                + "Acknowledge within 5m: `ack INC-1`. Channel: #inc-1-checkout-failing");
         assertThat(dm.at("/attachments/0/content/actions").findValuesAsText("command")).contains("ack INC-1");
 
         // People with only a Slack id are told on Slack: Slack's OkHttp 4 client and the Teams side in one run.
-        assertThat(slack.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString())
-                .filter(b -> b.contains("users=U01BOB")).count()).isEqualTo(1);
+        assertThat(slack.sent().stream().filter(m -> "U01BOB".equals(m.get("users")))).hasSize(1);
     }
 
     @Test
-    void aCardSubmitActsAsTheCommandAndTheCardIsUpdatedInPlace() throws Exception {
-        activity(TeamsStandIn.validToken(), message("<at>Warroom</at> declare payments-api high Checkout failing"));
+    void aCardSubmitActsAsTheCommandAndThePermissionsApply() {
+        teams.send(message("<at>Warroom</at> declare payments-api high Checkout failing"));
         microsoft.resetRequests();
 
-        // Permissions apply to card buttons: someone outside the plans cannot acknowledge for the manager.
-        ObjectNode stranger = message(null);
-        stranger.put("id", "submit-0");
-        stranger.putObject("value").put("command", "ack INC-1");
-        stranger.with("from").put("id", "29:1eve").put("aadObjectId", "00000000-0000-4000-8000-000000000bad");
-        activity(TeamsStandIn.validToken(), stranger).statusCode(200);
+        // Someone outside the plans cannot acknowledge for the manager.
+        teams.send(from("29:1eve", EVE_AAD, "Eve Stranger", cardSubmit(GENERAL, "ack INC-1"))).statusCode(200);
         assertThat(incident("INC-1").getString("incident.acknowledgedAt")).isNull();
+        assertThat(teams.postedTo(GENERAL)).extracting(TeamsChat::says)
+                .containsExactly("Only the incident manager (Alice Smith) may `ack` INC-1.");
 
-        ObjectNode submit = message(null);
-        submit.put("id", "submit-1");
-        submit.putObject("value").put("command", "ack INC-1");
-        submit.with("conversation").put("id", INCIDENT_THREAD);
-        activity(TeamsStandIn.validToken(), submit).statusCode(200);
+        teams.send(cardSubmit(INCIDENT_THREAD, "ack INC-1")).statusCode(200);
 
-        assertThat(incident("INC-1").getString("incident.acknowledgedAt")).isNotNull();
-        assertThat(requests("/teams/v3/conversations/").stream().anyMatch(r -> r.getMethod().getName().equals("PUT")
-                && r.getUrl().startsWith("/teams/v3/conversations/" + TeamsConnector.encode(INCIDENT_THREAD) + "/activities/")))
-                .isTrue();
+        assertThat(incident("INC-1").getString("incident.acknowledgedAt")).isEqualTo("2026-11-25T09:00:00Z");
+        assertThat(timelineTypes("INC-1")).contains("acknowledged");
+    }
+
+    @Test
+    void cardsAreUpdatedInPlaceWhenStepsOrThePhaseChange() {
+        microsoft.stubFor(post(urlEqualTo(activitiesOf(INCIDENT_THREAD))).atPriority(1)
+                .withRequestBody(containing("Next phase")).willReturn(okJson("{\"id\":\"summary-2002\"}")));
+        microsoft.stubFor(post(urlEqualTo(activitiesOf(INCIDENT_THREAD))).atPriority(1)
+                .withRequestBody(containing("Mitigation steps")).willReturn(okJson("{\"id\":\"checklist-2003\"}")));
+        teams.send(message("<at>Warroom</at> declare payments-api high Checkout failing"));
+        microsoft.resetRequests();
+
+        teams.send(cardSubmit(INCIDENT_THREAD, "done INC-1 1")).statusCode(200);
+
+        assertThat(teams.postedTo(INCIDENT_THREAD)).extracting(TeamsChat::says).containsExactly(
+                "☑ Step 1 done by Alice Smith: Assess customer impact and set the severity. 1 mitigation step open.");
+        List<LoggedRequest> updates = teams.updatesIn(INCIDENT_THREAD);
+        assertThat(updates).extracting(LoggedRequest::getUrl).containsExactly(
+                activitiesOf(INCIDENT_THREAD) + "/summary-2002", activitiesOf(INCIDENT_THREAD) + "/checklist-2003");
+        JsonNode summary = body(updates.get(0));
+        assertThat(summary.get("id").asText()).isEqualTo("summary-2002");
+        assertThat(fact(summary, "Steps")).isEqualTo("1 of 2 done");
+        JsonNode checklist = body(updates.get(1));
+        assertThat(checklist.get("id").asText()).isEqualTo("checklist-2003");
+        assertThat(says(checklist)).isEqualTo("**Mitigation steps** — INC-1\n"
+                + "1. ☑ Assess customer impact and set the severity — done by Alice Smith\n"
+                + "2. ☐ Identify the most recent change and consider rolling it back");
+        assertThat(checklist.at("/attachments/0/content/actions").findValuesAsText("command"))
+                .containsExactly("done INC-1 2", "skip INC-1 2");
+        microsoft.resetRequests();
+
+        clock.advance(Duration.ofMinutes(10));
+        teams.send(cardSubmit(INCIDENT_THREAD, "phase INC-1 analysis")).statusCode(200);
+
+        JsonNode moved = body(teams.updatesIn(INCIDENT_THREAD).get(0));
+        assertThat(teams.updatesIn(INCIDENT_THREAD).get(0).getUrl()).endsWith("/summary-2002");
+        assertThat(fact(moved, "Phase")).isEqualTo("analysis since 09:10 UTC");
+        assertThat(moved.at("/attachments/0/content/actions").findValuesAsText("command"))
+                .containsExactly("ack INC-1", "phase INC-1 containment", "status INC-1");
+    }
+
+    @Test
+    void aSkipButtonAsksForTheReasonAndSkipsWithIt() {
+        teams.send(message("<at>Warroom</at> declare payments-api high Checkout failing"));
+        JsonNode checklist = teams.postedTo(INCIDENT_THREAD).get(1).at("/attachments/0/content/actions");
+        JsonNode skip = checklist.get(3);
+        assertThat(skip.get("type").asText()).isEqualTo("Action.ShowCard");
+        assertThat(skip.get("title").asText()).isEqualTo("Skip 2");
+        assertThat(skip.at("/card/body/0/type").asText()).isEqualTo("Input.Text");
+        assertThat(skip.at("/card/body/0/id").asText()).isEqualTo("reason");
+        assertThat(skip.at("/card/body/0/isRequired").asBoolean()).isTrue();
+        assertThat(skip.at("/card/actions/0/data/command").asText()).isEqualTo("skip INC-1 2");
+
+        ObjectNode submit = cardSubmit(INCIDENT_THREAD, "skip INC-1 2");
+        ((ObjectNode) submit.get("value")).put("reason", " no recent change ");
+        teams.send(submit).statusCode(200);
+
+        assertThat(incident("INC-1").getList("steps.status", String.class)).containsExactly("open", "skipped");
+        assertThat(incident("INC-1").getList("steps.reason", String.class)).containsExactly(null, "no recent change");
+    }
+
+    @Test
+    void peopleMentionedInTeamsAreThePlanPeople() {
+        teams.send(message("<at>Warroom</at> declare payments-api high Checkout failing"));
+        ObjectNode assign = in(INCIDENT_THREAD,
+                message("<at>Warroom</at> assign forensic-lead <at>Erin Green</at>"));
+        ArrayNode entities = assign.putArray("entities");
+        entities.addObject().put("type", "mention").put("text", "<at>Warroom</at>")
+                .putObject("mentioned").put("id", "28:" + TeamsStandIn.APP_ID).put("name", "Warroom");
+        entities.addObject().put("type", "mention").put("text", "<at>Erin Green</at>")
+                .putObject("mentioned").put("id", "29:1erin").put("name", "Erin Green");
+
+        teams.send(assign).statusCode(200);
+
+        assertThat(incident("INC-1").getList("roles.findAll { it.role == 'forensic-lead' }.person", String.class))
+                .contains("erin");
+    }
+
+    @Test
+    void repliesInTheIncidentThreadAfterResolveBecomeLessons() {
+        microsoft.stubFor(post(urlEqualTo(activitiesOf(INCIDENT_THREAD))).atPriority(1)
+                .withRequestBody(containing("Lessons learned")).willReturn(okJson("{\"id\":\"lessons-2009\"}")));
+        teams.send(message("<at>Warroom</at> declare payments-api high Checkout failing"));
+        // Before the lessons-learned post, text that is no command is answered as a mistake, not stored.
+        teams.send(in(INCIDENT_THREAD, message("<at>Warroom</at> Alerting fired late")));
+        assertThat(incident("INC-1").getList("lessons")).isEmpty();
+        teams.send(in(INCIDENT_THREAD, message("<at>Warroom</at> resolve Rolled back")));
+        microsoft.resetRequests();
+        clock.advance(Duration.ofMinutes(30));
+
+        teams.send(in(INCIDENT_THREAD, message("<at>Warroom</at> Alerting fired 10 minutes late"))).statusCode(200);
+        teams.send(from("29:1eve", EVE_AAD, "Eve Stranger",
+                in(INCIDENT_THREAD, message("<at>Warroom</at>&nbsp;The status page said all is well")))).statusCode(200);
+        teams.send(in(INCIDENT_THREAD, message("<at>Warroom</at> status"))).statusCode(200); // still a command
+
+        assertThat(incident("INC-1").getList("lessons.text", String.class))
+                .containsExactly("Alerting fired 10 minutes late", "The status page said all is well");
+        assertThat(incident("INC-1").getList("lessons.author", String.class)).containsExactly("alice", "Eve Stranger");
+        assertThat(incident("INC-1").getList("lessons.at", String.class))
+                .containsExactly("2026-11-25T09:30:00Z", "2026-11-25T09:30:00Z");
+        List<JsonNode> answers = teams.postedTo(INCIDENT_THREAD);
+        assertThat(answers).extracting(TeamsChat::says).startsWith(
+                "Lesson 1 recorded for INC-1. Thank you, Alice Smith.",
+                "Lesson 2 recorded for INC-1. Thank you, Eve Stranger.");
+        assertThat(answers).hasSize(3);
+        assertThat(teams.requests(activitiesOf(INCIDENT_THREAD)).get(0).getHeader("Authorization"))
+                .isEqualTo("Bearer teams-app-token");
+    }
+
+    @Test
+    void aDeclareWhileNoTeamChannelIsKnownTellsTheDeclarerWhatToDo() {
+        String declaresIn = "a:1alice-declares";
+
+        teams.send(personal(declaresIn, "declare payments-api high Checkout failing")).statusCode(200);
+
+        assertThat(teams.postedTo(declaresIn)).extracting(TeamsChat::says).containsExactly(
+                "INC-1 declared: payments-api high — Checkout failing. Incident manager: Alice Smith. "
+                        + "Channel: #inc-1-checkout-failing",
+                "⚠ #inc-1-checkout-failing has no thread in Teams: Warroom knows no team channel yet. Mention @Warroom "
+                        + "once in the team channel where incidents should be opened; later incidents get their thread there.");
+        assertThat(teams.requests("/teams/v3/conversations").stream()
+                .filter(r -> r.getBodyAsString().contains("\"isGroup\":true"))).isEmpty();
+        assertThat(incident("INC-1").getList("timeline.findAll { it.type == 'delivery_failed' }.details", String.class))
+                .first().isEqualTo("A message to teams inc-1-checkout-failing could not be delivered after 1 attempt: "
+                        + "no Teams team channel known yet: mention Warroom in a team channel first");
+        assertThat(teams.postedTo(ALICE_CHAT)).isNotEmpty(); // people are still told in their chats
+    }
+
+    @Test
+    void onceWarroomIsAddedToATeamIncidentThreadsStartInItsGeneralChannel() {
+        ObjectNode added = in(TEAM_CHANNEL, message(null));
+        added.put("type", "conversationUpdate");
+        ((ObjectNode) added.get("channelData")).remove("channel"); // Teams names only the team then
+        ((ObjectNode) added.get("channelData")).put("eventType", "teamMemberAdded");
+        added.putArray("membersAdded").addObject().put("id", "28:" + TeamsStandIn.APP_ID);
+        teams.send(added).statusCode(200);
+
+        teams.send(personal("a:1alice-declares", "declare payments-api high Checkout failing")).statusCode(200);
+
+        LoggedRequest thread = teams.requests("/teams/v3/conversations").stream()
+                .filter(r -> r.getBodyAsString().contains("\"isGroup\":true")).findFirst().orElseThrow();
+        assertThat(body(thread).at("/channelData/channel/id").asText()).isEqualTo(TEAM_CHANNEL);
+        assertThat(teams.postedTo(INCIDENT_THREAD)).isNotEmpty();
     }
 
     @Test
     void aBareCommandInAPersonalChatIsAnsweredThere() {
-        ObjectNode personal = message("help");
-        personal.with("conversation").put("conversationType", "personal").put("id", "a:1stranger-chat");
-        personal.remove("channelData");
-        personal.with("from").put("aadObjectId", "00000000-0000-4000-8000-000000000bad").put("name", "Eve Stranger");
-        activity(TeamsStandIn.validToken(), personal).statusCode(200);
+        teams.send(from("29:1eve", EVE_AAD, "Eve Stranger", personal("a:1stranger-chat", "help"))).statusCode(200);
 
-        assertThat(requests("/teams/v3/conversations/" + TeamsConnector.encode("a:1stranger-chat") + "/activities")).hasSize(1);
-        assertThat(TeamsInbound.commandText(message("<at>Warroom</at>&nbsp;incident ack INC-1"))).isEqualTo("ack INC-1");
+        assertThat(teams.postedTo("a:1stranger-chat")).hasSize(1);
+        assertThat(inbound.commandText(message("<at>Warroom</at>&nbsp;incident ack INC-1"))).isEqualTo("ack INC-1");
     }
 
     @Test
@@ -186,7 +310,7 @@ class TeamsAdapterTest extends ScenarioTest {
 
         for (String token : List.of(badSignature, unknownKey, expired, wrongAudience, wrongIssuer, wrongServiceUrl,
                 notEndorsedForTeams, "not-a-jwt")) {
-            activity(token, message("<at>Warroom</at> declare payments-api high Checkout failing"))
+            teams.send(token, message("<at>Warroom</at> declare payments-api high Checkout failing"))
                     .statusCode(401).body("error", startsWith("invalid token"));
         }
         given().contentType("application/json").body(message("declare payments-api high Checkout failing").toString())
@@ -198,7 +322,7 @@ class TeamsAdapterTest extends ScenarioTest {
         given().get("/api/incidents").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
         long stored = QuarkusTransaction.requiringNew().call(() -> TeamsConversation.count());
         assertThat(stored).isZero();
-        assertThat(requests("/teams/")).isEmpty();
+        assertThat(teams.requests("/teams/")).isEmpty();
     }
 
     @Test
@@ -213,53 +337,56 @@ class TeamsAdapterTest extends ScenarioTest {
     }
 
     @Test
-    void aRateLimitedReplyWaitsForRetryAfter() throws Exception {
+    void aRateLimitedReplyWaitsForRetryAfter() {
         microsoft.stubFor(post(urlMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(1)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
-        ObjectNode help = message("<at>Warroom</at> help");
-        activity(TeamsStandIn.validToken(), help).statusCode(200);
-        assertThat(requests("/activities")).hasSize(1);
+        teams.send(message("<at>Warroom</at> help")).statusCode(200);
+        assertThat(teams.requests(activitiesOf(GENERAL))).hasSize(1);
 
-        microsoft.resetAll();
-        microsoftAnswers();
+        teams.answeringAsUsual();
         clock.advance(Duration.ofSeconds(6));
         dispatcher.deliverPending();
-        assertThat(requests("/activities")).isEmpty(); // not yet: Retry-After is 7 seconds
+        assertThat(teams.requests(activitiesOf(GENERAL))).isEmpty(); // not yet: Retry-After is 7 seconds
         clock.advance(Duration.ofSeconds(1));
         dispatcher.deliverPending();
-        assertThat(requests("/activities")).hasSize(1);
+        assertThat(teams.requests(activitiesOf(GENERAL))).hasSize(1);
     }
 
-    private ValidatableResponse activity(String token, JsonNode activity) {
-        return given().header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(activity.toString()).post("/api/messages").then();
-    }
-
-    /** A message activity from Alice in the team's General channel, as Teams sends it. */
-    private static ObjectNode message(String text) {
-        ObjectNode activity = JSON.createObjectNode();
-        activity.put("type", "message");
-        activity.put("id", "1001-" + System.nanoTime());
-        activity.put("channelId", "msteams");
-        activity.put("serviceUrl", TeamsStandIn.serviceUrl());
-        if (text != null) {
-            activity.put("text", text);
+    @Test
+    void serverErrorsFromTheBotConnectorAreRetriedWithBackoffUntilDelivered() {
+        for (String state : List.of(Scenario.STARTED, "1")) {
+            microsoft.stubFor(post(urlEqualTo(activitiesOf(GENERAL))).atPriority(1).inScenario("flaky")
+                    .whenScenarioStateIs(state).willReturn(aResponse().withStatus(503).withBody("try later"))
+                    .willSetStateTo(state.equals("1") ? "healthy" : "1"));
         }
-        activity.putObject("from").put("id", "29:1alice").put("name", "Alice Smith").put("aadObjectId", ALICE_AAD);
-        activity.putObject("recipient").put("id", "28:" + TeamsStandIn.APP_ID).put("name", "Warroom");
-        activity.putObject("conversation").put("id", GENERAL).put("conversationType", "channel")
-                .put("isGroup", true).put("tenantId", "tenant-of-the-team");
-        ObjectNode channelData = activity.putObject("channelData");
-        channelData.putObject("channel").put("id", TEAM_CHANNEL);
-        channelData.putObject("team").put("id", TEAM_CHANNEL);
-        channelData.putObject("tenant").put("id", "tenant-of-the-team");
-        return activity;
+
+        String helpAck = "`ack` — The incident manager acknowledges the incident; the acknowledgement timer stops.";
+        teams.send(message("<at>Warroom</at> help ack")).statusCode(200);
+        assertThat(teams.requests(activitiesOf(GENERAL))).hasSize(1);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            clock.advance(Duration.ofMinutes(1));
+            dispatcher.deliverPending();
+        }
+
+        assertThat(teams.postedTo(GENERAL)).extracting(TeamsChat::says)
+                .containsExactly(helpAck, helpAck, helpAck); // refused twice, then delivered once
     }
 
-    private List<LoggedRequest> requests(String urlPrefix) {
-        return microsoft.getAllServeEvents().stream().map(e -> e.getRequest())
-                .filter(r -> r.getUrl().startsWith(urlPrefix) || (urlPrefix.startsWith("/activities") && r.getUrl().endsWith(urlPrefix)))
-                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
-                .toList();
+    /** Alice writing to Warroom in a one-to-one chat. */
+    private static ObjectNode personal(String conversationId, String text) {
+        ObjectNode personal = in(conversationId, message(text));
+        personal.with("conversation").put("conversationType", "personal").remove("isGroup");
+        personal.remove("channelData");
+        return personal;
+    }
+
+    /** The value of a fact in an updated summary card. */
+    private static String fact(JsonNode activity, String title) {
+        for (JsonNode fact : activity.at("/attachments/0/content/body/1/facts")) {
+            if (fact.get("title").asText().equals(title)) {
+                return fact.get("value").asText();
+            }
+        }
+        throw new AssertionError("no fact " + title + " in " + activity);
     }
 }

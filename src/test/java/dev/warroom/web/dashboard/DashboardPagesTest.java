@@ -27,8 +27,8 @@ class DashboardPagesTest extends ScenarioTest {
 
         assertThat(page).startsWith("Skip to content Local mode: no sign-in Warroom Incidents Plans Chat Incidents");
         assertThat(page).contains("2 incidents Incidents, newest first Incident Service Severity Phase Manager Age Next timer due "
-                + "INC-2 Slow logins identity-service low detection Grace Hopkins 7m — "
-                + "INC-1 Checkout failing payments-api high detection Alice Smith 12m —");
+                + "INC-2 Slow logins identity-service low detection Grace Hopkins 7m ack by 10:05 UTC "
+                + "INC-1 Checkout failing payments-api high detection Alice Smith 12m ack by 09:05 UTC");
     }
 
     @Test
@@ -95,7 +95,8 @@ class DashboardPagesTest extends ScenarioTest {
                 + "communications-liaison Dave");
         assertThat(page).contains("Checklist Check the payments dashboard and the upstream processor status page "
                 + "done by Bob Jones at 2026-11-25 09:10 UTC Fail traffic over to the secondary region runbook not done yet");
-        assertThat(page).contains("Timers pending — Status updates 2026-11-25 09:40 UTC — Alice Smith: Failover under way");
+        assertThat(page).contains("Timers pending ack by 09:45 UTC update by 10:10 UTC containment target 10:40 UTC "
+                + "Status updates 2026-11-25 09:40 UTC — Alice Smith: Failover under way");
         assertThat(page).contains("Timeline 2026-11-25 09:00 UTC zoe declared payments-api high (outage): Checkout failing "
                 + "2026-11-25 09:00 UTC zoe manager assigned Alice Smith is incident manager");
         assertThat(page).contains("2026-11-25 09:02 UTC Alice Smith acknowledged Acknowledged 2m after declaration.");

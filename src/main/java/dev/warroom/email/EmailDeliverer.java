@@ -1,0 +1,88 @@
+package dev.warroom.email;
+
+import dev.warroom.command.Message;
+import dev.warroom.notify.ChannelOpening;
+import dev.warroom.notify.DeliveryRejected;
+import dev.warroom.notify.Destination;
+import dev.warroom.notify.MessageDeliverer;
+import dev.warroom.notify.PlatformRouter;
+import dev.warroom.plan.Plan;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/**
+ * Delivers outbox messages to people and stakeholders by email over SMTP, one plain-text email per
+ * message, to the plan's {@code email:} contact. Sends synchronously inside the outbox dispatcher's
+ * transaction: a permanent SMTP refusal (5xx) gives the message up, anything else (4xx, the server
+ * unreachable) is retried with backoff.
+ */
+@ApplicationScoped
+public class EmailDeliverer implements MessageDeliverer {
+
+    @Inject
+    EmailSettings settings;
+    @Inject
+    Mailer mailer;
+    @Inject
+    PlatformRouter router;
+
+    @Override
+    public String platform() {
+        return PlatformRouter.EMAIL;
+    }
+
+    @Override
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
+    public Optional<Plan.Contact.Kind> contactKind() {
+        return Optional.of(Plan.Contact.Kind.EMAIL);
+    }
+
+    @Override
+    public void open(ChannelOpening opening, Long incidentId) throws DeliveryRejected {
+        throw new DeliveryRejected("email has no channels to open");
+    }
+
+    @Override
+    public void deliver(Destination destination, Message message, Long incidentId) throws Exception {
+        String address = router.emailOf(destination).orElseThrow(() -> new DeliveryRejected(
+                destination.name() + " has no email contact in the plans"));
+        EmailContent email = EmailContent.of(message);
+        try {
+            mailer.send(Mail.withText(address, email.subject(), email.body()));
+        } catch (RuntimeException e) {
+            Optional<SMTPException> refusal = smtpRefusal(e);
+            if (refusal.isPresent() && refusal.get().isPermanent()) {
+                throw new DeliveryRejected("the mail server refused the email to " + address + ": "
+                        + refusal.get().getMessage());
+            }
+            throw new Exception("the email to " + address + " was not sent: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+
+    /** The mailer wraps the SMTP client's failure (not a RuntimeException) in its own. */
+    private static Optional<SMTPException> smtpRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return Optional.of(smtp);
+            }
+        }
+        return Optional.empty();
+    }
+}

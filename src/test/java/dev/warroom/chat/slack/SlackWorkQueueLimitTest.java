@@ -1,0 +1,79 @@
+package dev.warroom.chat.slack;
+
+import dev.warroom.chat.WorkQueueFull;
+import dev.warroom.notify.OutboxMessage;
+import dev.warroom.support.FullWorkQueue;
+import dev.warroom.support.InlineAcknowledgedWork;
+import dev.warroom.support.ScenarioTest;
+import dev.warroom.support.SlackApiStandIn;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A burst beyond the work queue: Slack is told 503, nothing is done or stored, and Slack's re-send is taken. */
+@QuarkusTest
+class SlackWorkQueueLimitTest extends ScenarioTest {
+
+    @Inject
+    InlineAcknowledgedWork work;
+
+    @BeforeEach
+    void slackAnswers() {
+        SlackApiStandIn.server().resetAll();
+        SlackApiStandIn.stubAuthTest(SlackApiStandIn.server());
+        SlackApiStandIn.server().stubFor(post(urlMatching("/api/(conversations|pins)\\..*"))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"C0INC1\",\"name\":\"inc-1-checkout-failing\"}}")));
+        SlackApiStandIn.server().stubFor(post(urlMatching("/api/chat\\..*"))
+                .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
+    }
+
+    @Test
+    void withTheQueueFullACommandIs503AndNothingHappensUntilItIsSentAgain() throws Exception {
+        String declare = SlackRequests.slashCommandBody("U01ALICE", "alice", "C0GENERAL",
+                "declare payments-api high Checkout failing", "trigger-1");
+        String mention = SlackRequests.eventBody("Ev0BUSY", SlackRequests.appMentionEventJson("U01ALICE", "C0GENERAL",
+                "status INC-1", "1764000000.000200"));
+
+        try (FullWorkQueue full = FullWorkQueue.fill(work)) {
+            signed(declare, SlackRequests.FORM).statusCode(503).header("Retry-After", "1")
+                    .body("error", equalTo(WorkQueueFull.MESSAGE));
+            signed(mention, SlackRequests.JSON).statusCode(503).body("error", equalTo(WorkQueueFull.MESSAGE));
+        }
+
+        assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
+        assertThat(outboxRows()).isZero();
+        assertThat(SlackApiStandIn.server().findAll(postRequestedFor(urlMatching("/api/(chat|conversations|pins)\\..*"))))
+                .isEmpty();
+
+        // Slack sends the refused request again; with room in the queue it is taken, once.
+        given().headers(SlackRequests.signedHeaders(declare, now(), SlackApiStandIn.SIGNING_SECRET))
+                .header("X-Slack-Retry-Num", "1").header("X-Slack-Retry-Reason", "http_error")
+                .contentType(SlackRequests.FORM).body(declare).post("/slack/events").then().statusCode(200);
+        assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
+    }
+
+    private ValidatableResponse signed(String body, String contentType) {
+        return given().headers(SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET))
+                .contentType(contentType).body(body).post("/slack/events").then();
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    private static long outboxRows() {
+        return QuarkusTransaction.requiringNew().<Long>call(() -> OutboxMessage.count());
+    }
+}
