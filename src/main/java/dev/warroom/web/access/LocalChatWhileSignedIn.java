@@ -1,12 +1,11 @@
 package dev.warroom.web.access;
 
+import dev.warroom.web.ApiError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,7 +25,6 @@ public class LocalChatWhileSignedIn {
         if (!settings.enabled() || !(path.equals("/api/local") || path.startsWith("/api/local/"))) {
             return Optional.empty();
         }
-        return Optional.of(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", CLOSED)).build());
+        return Optional.of(ApiError.response(Response.Status.FORBIDDEN, CLOSED));
     }
 }

@@ -91,7 +91,7 @@ class SignInAccessTest extends ScenarioTest {
     }
 
     @Test
-    void platformWebhooksKeepTheirOwnChecks() {
+    void platformWebhooksAndHealthKeepTheirOwnChecks() {
         // Each answers with its own verdict (Slack's signature check; Teams is off here): OIDC never steps in,
         // not even for a bearer token that is not ours.
         given().contentType("application/x-www-form-urlencoded").body("command=%2Fincident&text=help")
@@ -100,6 +100,11 @@ class SignInAccessTest extends ScenarioTest {
         given().auth().oauth2("a-bot-framework-token").contentType("application/json").body("{}")
                 .post("/api/messages").then().statusCode(404)
                 .body("error", equalTo("Teams is not configured: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD"));
+        given().auth().oauth2("not-the-alert-token").contentType("application/json").body("{}")
+                .post("/api/alerts/alertmanager").then().statusCode(401).body("error", equalTo("Missing or wrong bearer token."));
+        given().auth().oauth2("test-alert-token").contentType("application/json").body("{}")
+                .post("/api/alerts/alertmanager").then().statusCode(400);
+        given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
