@@ -13,7 +13,6 @@ import dev.warroom.plan.Plan;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -168,10 +167,7 @@ public final class IncidentScope {
 
     /** Who holds a role in this incident; the incident manager role is held by the manager. */
     public List<String> peopleInRole(String role) {
-        if (role.equals(Plan.INCIDENT_MANAGER)) {
-            return incident.manager == null ? List.of() : List.of(incident.manager);
-        }
-        return RoleHolder.peopleIn(incident, role);
+        return RoleHolder.peopleInRole(incident, role);
     }
 
     public PlanAddressBook addressBook() {
@@ -180,15 +176,7 @@ public final class IncidentScope {
 
     /** Everyone the escalation levels name directly or through a role. */
     public Set<String> escalationPeople() {
-        Set<String> people = new LinkedHashSet<>();
-        for (Plan.EscalationLevel level : plan.escalation().levels()) {
-            for (Recipient recipient : addressBook().resolveAll(level.notifyNames(), level.name())) {
-                if (recipient.destination().kind() == Destination.Kind.PERSON) {
-                    people.add(recipient.destination().name());
-                }
-            }
-        }
-        return people;
+        return addressBook().escalationPeople();
     }
 
     public boolean actorIsManager() {

@@ -84,7 +84,7 @@ public class IncidentTimers {
     }
 
     /** How the status card names a waiting timer. */
-    static String describe(PendingTimer timer, Incident incident, Instant now) {
+    public static String describe(PendingTimer timer, Incident incident, Instant now) {
         boolean today = LocalDate.ofInstant(timer.due(), ZoneOffset.UTC).equals(LocalDate.ofInstant(now, ZoneOffset.UTC));
         String at = today ? IncidentMessages.time(timer.due()) : IncidentMessages.dateTime(timer.due());
         return switch (timer.kind()) {

@@ -1,5 +1,6 @@
 package dev.warroom.incident;
 
+import dev.warroom.plan.Plan;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,6 +46,14 @@ public class RoleHolder extends PanacheEntityBase {
 
     public static boolean holds(Incident incident, String role, String person) {
         return count("incidentId = ?1 and role = ?2 and person = ?3", incident.id, role, person) > 0;
+    }
+
+    /** Who holds a role in an incident; the incident manager role is held by the manager. */
+    public static List<String> peopleInRole(Incident incident, String role) {
+        if (role.equals(Plan.INCIDENT_MANAGER)) {
+            return incident.manager == null ? List.of() : List.of(incident.manager);
+        }
+        return peopleIn(incident, role);
     }
 
     public static List<String> peopleIn(Incident incident, String role) {

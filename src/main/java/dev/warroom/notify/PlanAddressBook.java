@@ -4,8 +4,10 @@ import dev.warroom.plan.Plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,19 @@ public final class PlanAddressBook {
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** Everyone the escalation levels name directly or through a role. */
+    public Set<String> escalationPeople() {
+        Set<String> people = new LinkedHashSet<>();
+        for (Plan.EscalationLevel level : plan.escalation().levels()) {
+            for (Recipient recipient : resolveAll(level.notifyNames(), level.name())) {
+                if (recipient.destination().kind() == Destination.Kind.PERSON) {
+                    people.add(recipient.destination().name());
+                }
+            }
+        }
+        return people;
     }
 
     /** The recipients behind each name, in order, each once. */

@@ -8,6 +8,8 @@ import dev.warroom.incident.TimelineEvent;
 import dev.warroom.plan.Phase;
 import dev.warroom.report.Lesson;
 import dev.warroom.report.Report;
+import dev.warroom.web.access.CurrentViewer;
+import dev.warroom.web.access.IncidentVisibility;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -23,13 +25,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Read API over incidents: the list, and one incident with everything that happened to it. */
+/**
+ * Read API over incidents: the list, and one incident with everything that happened to it. Restricted
+ * incidents are left out for those who may not see them, and answer 404 as if they did not exist.
+ */
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
 
     @Inject
     IncidentTimers timers;
+    @Inject
+    CurrentViewer viewer;
+    @Inject
+    IncidentVisibility visibility;
 
     public record IncidentSummary(String key, String service, String severity, String type, String title, String phase,
                                   String status, String channel, String manager, String declaredBy, Instant declaredAt,
@@ -69,14 +78,14 @@ public class IncidentResource {
         } else {
             return error(Response.Status.BAD_REQUEST, "status must be open or closed, not `" + status + "`");
         }
-        return Response.ok(incidents.stream().map(IncidentSummary::of).toList()).build();
+        return Response.ok(visibility.visible(viewer.get(), incidents).stream().map(IncidentSummary::of).toList()).build();
     }
 
     @GET
     @Path("/{key}")
     @Transactional
     public Response get(@PathParam("key") String key) {
-        return Incident.findByKey(key)
+        return Incident.findByKey(key).filter(i -> visibility.canSee(viewer.get(), i))
                 .map(i -> Response.ok(detail(i)).build())
                 .orElseGet(() -> error(Response.Status.NOT_FOUND, "No incident " + key));
     }

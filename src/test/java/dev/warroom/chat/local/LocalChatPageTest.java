@@ -1,5 +1,6 @@
 package dev.warroom.chat.local;
 
+import dev.warroom.support.HeadlessChromium;
 import dev.warroom.support.TestClock;
 import dev.warroom.support.TestDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -12,13 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,34 +24,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static dev.warroom.support.LocalChatClient.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The local chat page in a real browser: Debian's headless Chromium driven through its own
- * chromedriver (both from apt: {@code chromium chromium-driver}), on a phone-sized window.
+ * The local chat page in a real browser ({@link HeadlessChromium}), on a phone-sized window; screenshots go
+ * to target/screenshots/.
  */
 @QuarkusTest
 class LocalChatPageTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Dimension PHONE = new Dimension(412, 915);
-    private static final Dimension DESKTOP = new Dimension(1280, 800);
+    private static final Dimension PHONE = HeadlessChromium.PHONE;
+    private static final Dimension DESKTOP = HeadlessChromium.DESKTOP;
 
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     @TestHTTPResource("/")
     URL page;
@@ -65,36 +54,14 @@ class LocalChatPageTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Install the browser first: apt-get install -y chromium chromium-driver");
-        profile = Files.createTempDirectory("warroom-chromium-");
-        // Explicit binaries: Selenium Manager is never asked to find (or download) a driver or browser.
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withEnvironment(Map.of("TZ", "UTC"))
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile,
-                "--window-size=" + PHONE.getWidth() + "," + PHONE.getHeight());
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(PHONE);
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -161,10 +128,10 @@ class LocalChatPageTest {
         wait.until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("#messages button.action[data-command='done INC-1 1']"), 0));
 
-        screenshot("/tmp/local-chat.png");
+        chromium.screenshot("local-chat-phone");
         browser.manage().window().setSize(DESKTOP);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("channels")));
-        screenshot("/tmp/local-chat-desktop.png");
+        chromium.screenshot("local-chat-desktop");
     }
 
     @Test
@@ -209,10 +176,5 @@ class LocalChatPageTest {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channels [data-channel='@zoe']")));
         assertEquals("zoe (guest)", new Select(browser.findElement(By.id("who"))).getFirstSelectedOption().getText());
-    }
-
-    private static void screenshot(String path) throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), Path.of(path), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,0 +1,44 @@
+package dev.warroom.web.dashboard;
+
+import dev.warroom.incident.IncidentMessages;
+import dev.warroom.plan.Plan;
+import dev.warroom.plan.PlanError;
+import dev.warroom.plan.PlanRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+
+/** What the plans page shows: each plan file's health, and the plan in force rendered for reading. */
+@ApplicationScoped
+public class PlanPages {
+
+    @Inject
+    PlanRegistry plans;
+    @Inject
+    PlanDrills drills;
+
+    /**
+     * One plan file. {@code plan} is the version in force (null when none is): the file's own when it is valid,
+     * otherwise its last good version, which {@code olderVersionActive} says.
+     */
+    public record PlanCard(String file, String anchor, String service, boolean valid, Plan plan,
+                           boolean olderVersionActive, List<PlanError> errors, boolean stale, String review,
+                           String lastDrill, String owner) {}
+
+    public List<PlanCard> cards() {
+        return plans.states().stream().map(this::card).toList();
+    }
+
+    private PlanCard card(PlanRegistry.PlanState state) {
+        Plan plan = state.active();
+        String service = state.service() == null ? state.file() : state.service();
+        boolean stale = plan != null && plans.isStale(plan);
+        String review = plan == null ? IncidentPages.NONE
+                : (stale ? "review was due " : "next review ") + plan.reviewDue() + " (reviewed " + plan.reviewed() + ")";
+        String lastDrill = plan == null ? "never" : drills.lastDrill(plan.service()).map(IncidentMessages::dateTime).orElse("never");
+        String owner = plan == null ? IncidentPages.NONE : plan.person(plan.owner()).map(Plan.Person::name).orElse(plan.owner());
+        return new PlanCard(state.file(), "plan-" + service.replaceAll("[^A-Za-z0-9_-]", "-"), service, state.valid(), plan,
+                plan != null && !state.valid(), state.errors(), stale, review, lastDrill, owner);
+    }
+}
