@@ -51,7 +51,7 @@ public class ClosingFlows {
         lesson.text = command.text();
         lesson.createdAt = scope.now();
         lesson.persist();
-        long count = Lesson.count("incidentId", scope.incident().id);
+        long count = Lesson.of(scope.incident().id).size();
         scope.event(TimelineEvent.Type.LESSON_ADDED, command.text());
         scope.reply(Message.text("Lesson " + count + " recorded for " + scope.key() + ". Thank you, "
                 + scope.name(scope.actor().ref()) + "."));

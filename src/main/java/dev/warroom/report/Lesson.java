@@ -23,8 +23,19 @@ public class Lesson extends PanacheEntityBase {
     public String text;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** 1-based index into the plan's lessons.prompts; null when the lesson answers none in particular. */
+    public Integer prompt;
+    /** The chat message the lesson came from, so its edits and deletion reach the lesson; null for `lesson`. */
+    @Column(name = "source_ref")
+    public String sourceRef;
+    @Column(name = "edited_at")
+    public Instant editedAt;
+    /** Deleted in chat: kept for the record, left out of reports and counts. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 
+    /** The incident's lessons that stand (not deleted in chat), oldest first. */
     public static List<Lesson> of(long incidentId) {
-        return list("incidentId = ?1 order by id", incidentId);
+        return list("incidentId = ?1 and deletedAt is null order by id", incidentId);
     }
 }
