@@ -17,7 +17,8 @@ import java.time.Duration;
 public class WarroomMain {
 
     static final String JDBC_URL_PROPERTY = "quarkus.datasource.jdbc.url";
-    private static final Duration APP_STOP_WAIT = Duration.ofSeconds(30);
+    // Longer than the shutdown delay and the HTTP and work timeouts together (see GracefulShutdown).
+    private static final Duration APP_STOP_WAIT = Duration.ofSeconds(90);
 
     public static void main(String... args) throws Exception {
         if (args.length > 0 && args[0].equals("validate")) {

@@ -230,14 +230,7 @@ class PackagedAppIT {
                 "SLACK_API_URL", "http://127.0.0.1:" + slackPort + "/api/");
         App first = start(data, slackEnv);
 
-        String body = "token=t&team_id=T1&channel_id=C0GENERAL&user_id=U01ALICE&user_name=alice&command=%2Fincident"
-                + "&text=declare+payments-api+high+Checkout+failing&trigger_id=trigger-it-1";
-        long now = System.currentTimeMillis() / 1000;
-        HttpResponse<String> ack = HTTP.send(HttpRequest.newBuilder(uri(first, "/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", Long.toString(now))
-                .header("X-Slack-Signature", slackSignature(secret, now, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ack = slashCommand(first, secret, "declare payments-api high Checkout failing", "trigger-it-1");
         assertEquals(200, ack.statusCode(), ack.body());
         awaitTrue(() -> HTTP.send(HttpRequest.newBuilder(uri(first, "/api/incidents/INC-1")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200, "INC-1 declared");
@@ -295,6 +288,75 @@ class PackagedAppIT {
                 .anyMatch(t -> t.startsWith("No acknowledgement from Bob Jones")), "the timers fired after the restart");
         assertEquals(1, getJson(second, channel).findValuesAsText("text").stream().filter(fromAlice::equals).count(),
                 getJson(second, channel).findValuesAsText("text").toString());
+    }
+
+    /**
+     * SIGTERM right after a burst of Slack commands was acknowledged: the app refuses new ones (503, Retry-After, so
+     * Slack goes to another replica), finishes the acknowledged ones and only then stops; after a restart every
+     * acknowledged command's incident is there, and no refused one's.
+     */
+    @Test
+    void onSigtermAcknowledgedSlackCommandsAreFinishedAndNewOnesRefused() throws Exception {
+        Path data = tempDir("warroom-it-sigterm");
+        dataDirs.add(data.resolve("postgres"));
+        String secret = "it-signing-secret";
+        // Slack's Web API is unreachable: replies wait in the outbox, which a stop must leave there.
+        Map<String, String> slackEnv = Map.of("SLACK_BOT_TOKEN", "xoxb-it", "SLACK_SIGNING_SECRET", secret,
+                "SLACK_API_URL", "http://127.0.0.1:" + freePort() + "/api/");
+        App app = start(data, slackEnv);
+
+        int burst = 60;
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+        List<java.util.concurrent.Future<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 1; i <= burst; i++) {
+            String text = "declare payments-api low Burst " + i;
+            String trigger = "trigger-burst-" + i;
+            sent.add(clients.submit(() -> slashCommand(app, secret, text, trigger)));
+        }
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 1; i <= burst; i++) {
+            HttpResponse<String> ack = sent.get(i - 1).get(60, TimeUnit.SECONDS);
+            assertEquals(200, ack.statusCode(), "command " + i + ": " + ack.body());
+            acknowledged.add("Burst " + i);
+        }
+        clients.shutdown();
+
+        app.process.destroy(); // SIGTERM, as Kubernetes sends it
+        String refusedTitle = null;
+        for (int i = 1; refusedTitle == null && i <= 1000; i++) {
+            HttpResponse<String> late = slashCommand(app, secret, "declare payments-api low Late " + i, "trigger-late-" + i);
+            if (late.statusCode() == 200) {
+                acknowledged.add("Late " + i); // sent before the app heard of the SIGTERM: it must be done too
+            } else {
+                assertEquals(503, late.statusCode(), late.body());
+                assertEquals(Optional.of("1"), late.headers().firstValue("Retry-After"));
+                assertTrue(late.body().contains("Warroom is shutting down"), late.body());
+                refusedTitle = "Late " + i;
+            }
+        }
+        assertTrue(refusedTitle != null, "no request was refused after SIGTERM");
+        assertTrue(app.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "app stops within " + STOP_WITHIN);
+        assertTrue(Files.readString(app.log).contains("Shutdown: acknowledged chat work done, outbox workers done"),
+                "the app said it finished its work; see " + app.log);
+
+        App restarted = start(data, slackEnv);
+        List<String> titles = getJson(restarted, "/api/incidents").findValuesAsText("title");
+        assertTrue(titles.containsAll(acknowledged), "missing: " + acknowledged.stream().filter(t -> !titles.contains(t)).toList());
+        assertFalse(titles.contains(refusedTitle), refusedTitle + " was refused, yet declared");
+        assertEquals(acknowledged.size(), titles.size(), titles.toString());
+    }
+
+    /** A signed {@code /incident} slash command from alice in #general, as Slack posts it. */
+    private static HttpResponse<String> slashCommand(App app, String secret, String text, String trigger) throws Exception {
+        String body = "token=t&team_id=T1&channel_id=C0GENERAL&user_id=U01ALICE&user_name=alice&command=%2Fincident"
+                + "&text=" + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=" + trigger;
+        long now = System.currentTimeMillis() / 1000;
+        return HTTP.send(HttpRequest.newBuilder(uri(app, "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(now))
+                .header("X-Slack-Signature", slackSignature(secret, now, body))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String slackSignature(String secret, long timestamp, String body) throws Exception {

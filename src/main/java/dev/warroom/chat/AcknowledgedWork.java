@@ -2,12 +2,15 @@ package dev.warroom.chat;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The queue is bounded ({@code WARROOM_CHAT_WORK_QUEUE}): acknowledged work waits only in memory, so past the
  * bound a request is refused ({@link WorkQueueFull}, 503) rather than acknowledged and lost in a crash.
+ *
+ * <p>On SIGTERM it takes no more work ({@link ShuttingDown}, 503: the platform re-sends to another instance) and
+ * finishes what it acknowledged before the database stops ({@link #finish}).
  */
 @ApplicationScoped
 public class AcknowledgedWork {
@@ -38,6 +44,7 @@ public class AcknowledgedWork {
     int queueLimit;
 
     private ThreadPoolExecutor executor;
+    private volatile boolean taking = true;
 
     @PostConstruct
     void init() {
@@ -52,26 +59,67 @@ public class AcknowledgedWork {
                 new ArrayBlockingQueue<>(Math.max(1, queueLimit)), factory, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
-        executor.shutdown();
-        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warnf("%d acknowledged chat requests not handled before shutdown", executor.shutdownNow().size());
-        }
+    /** Shutdown has begun (readiness is down): requests from now on are refused, so they go to another instance. */
+    void stopTaking(@Observes ShutdownDelayInitiatedEvent event) {
+        stopTaking();
     }
 
-    /** Queues the work; throws {@link WorkQueueFull} when the queue is full, and then nothing was queued. */
+    public void stopTaking() {
+        if (taking) {
+            LOG.info("Shutting down: chat requests are refused from now on; acknowledged work goes on");
+        }
+        taking = false;
+    }
+
+    /**
+     * Takes no more work and waits up to {@code within} for the acknowledged work to be done; true if it all was.
+     * What is left then is lost (it was only in memory) and logged.
+     */
+    public boolean finish(Duration within) throws InterruptedException {
+        stopTaking();
+        executor.shutdown();
+        if (executor.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        LOG.warnf("%d acknowledged chat requests not handled before shutdown", executor.shutdownNow().size());
+        return false;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        finish(Duration.ZERO); // normally finished already, by the graceful shutdown
+    }
+
+    /** Queues the work; throws {@link WorkRefused} when it is not taken, and then nothing was queued. */
     public void submit(Runnable work) {
+        refuseIfStopping();
         try {
             executor.execute(inRequestContext(work));
         } catch (RejectedExecutionException full) {
+            throw executor.isShutdown() ? new ShuttingDown() : new WorkQueueFull();
+        }
+    }
+
+    /**
+     * Throws {@link WorkRefused} when a request's work would not be taken now; checked before a request stores
+     * anything (a request may still be refused by {@link #submit} when others take the room first).
+     */
+    public void checkTaking() {
+        refuseIfStopping();
+        if (executor.getQueue().remainingCapacity() == 0) {
             throw new WorkQueueFull();
         }
     }
 
-    /** Whether a request's work would be taken now (a request may still be refused when others take the room first). */
-    public boolean hasRoom() {
-        return executor.getQueue().remainingCapacity() > 0;
+    protected void refuseIfStopping() {
+        if (!taking) {
+            throw new ShuttingDown();
+        }
+    }
+
+    /** Acknowledged requests whose work waits for a thread. */
+    public int waiting() {
+        return executor.getQueue().size();
     }
 
     private static Runnable inRequestContext(Runnable work) {

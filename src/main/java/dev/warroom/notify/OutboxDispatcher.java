@@ -5,6 +5,7 @@ import dev.warroom.incident.Timeline;
 import dev.warroom.incident.TimelineEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -72,6 +73,8 @@ public class OutboxDispatcher {
     Clock clock;
     @Inject
     Timeline timeline;
+    @Inject
+    Event<DeliveryAttempted> attempted;
 
     /** Delivers everything due now, in order per destination, in the caller's thread; returns how many were sent. */
     public int deliverPending() {
@@ -120,10 +123,10 @@ public class OutboxDispatcher {
             if (row.nextAttemptAt.isAfter(clock.instant())) {
                 break;
             }
-            Outcome outcome = attempt(row);
-            if (outcome == Outcome.SENT) {
+            DeliveryAttempted.Outcome outcome = attempt(row);
+            if (outcome == DeliveryAttempted.Outcome.SENT) {
                 sent++;
-            } else if (outcome == Outcome.WAITING) {
+            } else if (outcome != DeliveryAttempted.Outcome.GIVEN_UP) {
                 break; // the later ones wait behind it
             }
             if (System.nanoTime() - started > BATCH_BUDGET_NANOS) {
@@ -144,7 +147,13 @@ public class OutboxDispatcher {
                 .getResultList();
     }
 
-    private Outcome attempt(OutboxMessage row) {
+    private DeliveryAttempted.Outcome attempt(OutboxMessage row) {
+        DeliveryAttempted.Outcome outcome = tryOnce(row);
+        attempted.fire(new DeliveryAttempted(row.platform, outcome, row.createdAt, clock.instant()));
+        return outcome;
+    }
+
+    private DeliveryAttempted.Outcome tryOnce(OutboxMessage row) {
         row.attempts++;
         MessageDeliverer deliverer = router.deliverer(row.platform).orElseThrow();
         try {
@@ -156,27 +165,28 @@ public class OutboxDispatcher {
             row.status = OutboxMessage.Status.SENT;
             row.sentAt = clock.instant();
             row.lastError = null;
-            return Outcome.SENT;
+            return DeliveryAttempted.Outcome.SENT;
         } catch (DeliveryDeferred deferred) {
             Duration wait = deferred.retryAfter().compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : deferred.retryAfter();
             row.nextAttemptAt = clock.instant().plus(wait);
             row.lastError = deferred.getMessage();
             LOG.warnf("Outbox message %d to %s %s deferred for %ss: %s", row.id, row.platform, row.destination,
                     wait.toSeconds(), deferred.getMessage());
+            return DeliveryAttempted.Outcome.RATE_LIMITED;
         } catch (DeliveryRejected rejected) {
             giveUp(row, rejected.getMessage());
-            return Outcome.GIVEN_UP;
+            return DeliveryAttempted.Outcome.GIVEN_UP;
         } catch (Exception e) {
             row.lastError = String.valueOf(e.getMessage());
             if (row.attempts >= MAX_ATTEMPTS) {
                 giveUp(row, row.lastError);
-                return Outcome.GIVEN_UP;
+                return DeliveryAttempted.Outcome.GIVEN_UP;
             }
             row.nextAttemptAt = clock.instant().plus(backoff(row.attempts));
             LOG.warnf("Outbox message %d to %s %s failed (attempt %d), retrying: %s", row.id, row.platform,
                     row.destination, row.attempts, row.lastError);
+            return DeliveryAttempted.Outcome.RETRY;
         }
-        return Outcome.WAITING;
     }
 
     /** A message given up on no longer holds back the ones after it; the incident's timeline says so. */
@@ -197,8 +207,6 @@ public class OutboxDispatcher {
         long seconds = Math.min(300, 1L << Math.min(attempts, 9));
         return Duration.ofMillis(seconds * 1000 + ThreadLocalRandom.current().nextLong(seconds * 250 + 1));
     }
-
-    private enum Outcome { SENT, GIVEN_UP, WAITING }
 
     /** What one claim did: whether it found a message at all, and how many it sent. */
     record Batch(boolean claimed, int sent) {

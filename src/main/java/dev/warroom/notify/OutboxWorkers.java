@@ -2,9 +2,9 @@ package dev.warroom.notify;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -50,14 +50,25 @@ public class OutboxWorkers {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /**
+     * Stops the workers, waiting up to {@code within}: each finishes the batch it claimed; what nobody claimed stays
+     * pending in the database, for another replica or this one after its restart. True if every worker stopped.
+     */
+    public boolean finish(Duration within) throws InterruptedException {
         synchronized (signal) {
             stopping = true;
             signal.notifyAll();
         }
+        long deadline = System.nanoTime() + within.toNanos();
         for (Thread thread : threads) {
-            thread.join(10_000); // a worker finishes the batch it claimed; what it did not claim stays pending
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
+        return threads.stream().noneMatch(Thread::isAlive);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        finish(Duration.ofSeconds(10)); // normally finished already, by the graceful shutdown
     }
 
     /** Messages were committed: deliver them soon, without waiting here (with 0 workers: deliver them now). */

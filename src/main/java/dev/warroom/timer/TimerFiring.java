@@ -2,6 +2,7 @@ package dev.warroom.timer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,21 +29,32 @@ public class TimerFiring {
     EntityManager entityManager;
     @Inject
     Clock clock;
+    @Inject
+    Event<TimerRan> ran;
 
     /** Fires one timer; returns false when it had fired before, was replaced or cleared, or nothing handles its kind. */
     public boolean fire(String kind, String subject, Instant due) {
+        Instant ranAt = clock.instant();
         Optional<TimerHandler> handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst();
         if (handler.isEmpty()) {
             LOG.errorf("No handler for timers of kind %s (subject %s, due %s)", kind, subject, due);
+            ran.fire(new TimerRan(kind, due, ranAt, TimerRan.Outcome.UNHANDLED));
             return false;
         }
-        boolean fired = QuarkusTransaction.requiringNew().call(() -> {
-            if (!isCurrent(kind, subject, due) || !claim(kind, subject, due)) {
-                return false;
-            }
-            handler.get().fire(subject, due);
-            return true;
-        });
+        boolean fired;
+        try {
+            fired = QuarkusTransaction.requiringNew().call(() -> {
+                if (!isCurrent(kind, subject, due) || !claim(kind, subject, due)) {
+                    return false;
+                }
+                handler.get().fire(subject, due);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            ran.fire(new TimerRan(kind, due, ranAt, TimerRan.Outcome.FAILED));
+            throw e;
+        }
+        ran.fire(new TimerRan(kind, due, ranAt, fired ? TimerRan.Outcome.ACTED : TimerRan.Outcome.SKIPPED));
         if (fired) {
             handler.get().afterCommit();
         }

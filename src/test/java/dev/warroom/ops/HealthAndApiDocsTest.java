@@ -23,8 +23,12 @@ class HealthAndApiDocsTest {
         JsonPath ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .extract().jsonPath();
         assertThat(ready.getList("checks.name", String.class))
-                .contains("outbox backlog", "Database connections health check");
+                .contains("outbox backlog", "Database connections health check", "timer scheduler");
         assertThat(ready.getInt("checks.find { it.name == 'outbox backlog' }.data.limit")).isEqualTo(1000);
+        // The tests halt Quartz on purpose (they fire timers themselves): the check says so rather than pretend.
+        assertThat(ready.getString("checks.find { it.name == 'timer scheduler' }.data.state")).isEqualTo("halted");
+        assertThat(ready.getString("checks.find { it.name == 'timer scheduler' }.data.reason"))
+                .isEqualTo("quarkus.scheduler.start-mode=halted: timers fire only when asked to");
     }
 
     @Inject

@@ -2,12 +2,17 @@ package dev.warroom.ops;
 
 import dev.warroom.support.ScenarioTest;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.warroom.timer.TimerFiring;
+import dev.warroom.timer.TimerRunner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
-import static dev.warroom.ops.MetricsText.sample;
+import static dev.warroom.support.MetricsText.sample;
 import static dev.warroom.support.LocalChatClient.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +25,12 @@ class MetricsTest extends ScenarioTest {
 
     @Inject
     StateGauges gauges;
+    @Inject
+    TimerRunner timers;
+    @Inject
+    TimerFiring firing;
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void aScriptedIncidentShowsInTheMetrics() {
@@ -61,5 +72,33 @@ class MetricsTest extends ScenarioTest {
         say("zoe", CHANNEL, "/incident escalate I am not a responder");
 
         assertThat(sample("warroom_escalations_total", "reason=\"manual\"," + HIGH)).isEqualTo(escalations);
+    }
+
+    @Test
+    void aTimerShowsHowLateItFiredAndWhatItDid() {
+        String ack = "kind=\"ack\"";
+        double late = sample("warroom_timer_lateness_seconds_sum", ack);
+        double runs = sample("warroom_timer_lateness_seconds_count", ack);
+        double acted = sample("warroom_timer_firings_total", ack + ",outcome=\"acted\"");
+        double skipped = sample("warroom_timer_firings_total", ack + ",outcome=\"skipped\"");
+        Instant declared = clock.instant();
+        say("zoe", "general", "/incident declare payments-api high Checkout failing"); // alice acks within 5m
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(42));
+        assertThat(timers.fireDue()).isEqualTo(1);
+
+        assertThat(sample("warroom_timer_lateness_seconds_sum", ack)).isEqualTo(late + 42);
+        assertThat(sample("warroom_timer_lateness_seconds_count", ack)).isEqualTo(runs + 1);
+        assertThat(sample("warroom_timer_firings_total", ack + ",outcome=\"acted\"")).isEqualTo(acted + 1);
+
+        // Quartz's recovery running the same firing again: it does nothing, and says so.
+        assertThat(firing.fire("ack", incidentId(), declared.plus(Duration.ofMinutes(5)))).isFalse();
+        assertThat(sample("warroom_timer_firings_total", ack + ",outcome=\"skipped\"")).isEqualTo(skipped + 1);
+        assertThat(sample("warroom_timer_lateness_seconds_sum", ack)).isEqualTo(late + 42 + 42);
+    }
+
+    private String incidentId() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                entityManager.createNativeQuery("select id from incident").getSingleResult().toString());
     }
 }

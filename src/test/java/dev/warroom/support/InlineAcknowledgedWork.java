@@ -22,6 +22,7 @@ public class InlineAcknowledgedWork extends AcknowledgedWork {
         if (queued) {
             super.submit(work);
         } else {
+            refuseIfStopping();
             work.run();
         }
     }

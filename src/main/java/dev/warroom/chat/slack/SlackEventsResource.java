@@ -4,7 +4,8 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import dev.warroom.chat.WorkQueueFull;
+import dev.warroom.chat.RefusedRequests;
+import dev.warroom.chat.WorkRefused;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,8 @@ public class SlackEventsResource {
     SlackRequestVerifier verifier;
     @Inject
     SlackInbound inbound;
+    @Inject
+    RefusedRequests refused;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -64,10 +67,8 @@ public class SlackEventsResource {
         }
         try {
             return toJaxRs(inbound.app().run(request));
-        } catch (WorkQueueFull busy) {
-            LOG.warnf("Slack request refused: %s", busy.getMessage());
-            return jakarta.ws.rs.core.Response.fromResponse(json(503, busy.getMessage()))
-                    .header("Retry-After", WorkQueueFull.RETRY_AFTER_SECONDS).build();
+        } catch (WorkRefused refusal) {
+            return refused.answer(SlackDeliverer.PLATFORM, refusal);
         } catch (Exception e) {
             LOG.errorf(e, "Slack request could not be handled");
             return json(400, "malformed Slack payload: " + e.getClass().getSimpleName());

@@ -21,7 +21,7 @@ import com.slack.api.model.view.View;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
 import dev.warroom.chat.ChatMessageRef;
-import dev.warroom.chat.WorkQueueFull;
+import dev.warroom.chat.WorkRefused;
 import dev.warroom.command.Actor;
 import dev.warroom.command.Button;
 import dev.warroom.command.CommandRequest;
@@ -45,8 +45,8 @@ import java.util.regex.Pattern;
 /**
  * The Bolt app: one listener per kind of Slack request, each acknowledging at once and handing the
  * work to a worker thread, so Slack's 3-second limit never waits on the database or Slack's API.
- * When too much work waits already, {@link WorkQueueFull} leaves Bolt (which runs without middleware and does
- * not catch it) and the endpoint answers 503: the request is not taken, and Slack re-sends events.
+ * When too much work waits already, or Warroom is shutting down, {@link WorkRefused} leaves Bolt (which runs
+ * without middleware and does not catch it) and the endpoint answers 503: the request is not taken, and Slack re-sends events.
  */
 @ApplicationScoped
 public class SlackInbound {
@@ -176,7 +176,7 @@ public class SlackInbound {
         }
     }
 
-    /** Acknowledges once the work is queued; a full queue throws {@link WorkQueueFull} (to the endpoint: 503). */
+    /** Acknowledges once the work is queued; work not taken throws {@link WorkRefused} (to the endpoint: 503). */
     private Response later(Runnable task, Supplier<Response> ack) {
         work.submit(task);
         return ack.get();

@@ -3,7 +3,8 @@ package dev.warroom.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warroom.chat.AcknowledgedWork;
-import dev.warroom.chat.WorkQueueFull;
+import dev.warroom.chat.RefusedRequests;
+import dev.warroom.chat.WorkRefused;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,8 @@ public class TeamsMessagesResource {
     TeamsInbound inbound;
     @Inject
     AcknowledgedWork work;
+    @Inject
+    RefusedRequests refused;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -67,24 +70,16 @@ public class TeamsMessagesResource {
                 || activity.path("type").asText("").isBlank()) {
             return json(400, "malformed activity: type, serviceUrl and conversation.id are required");
         }
-        if (!work.hasRoom()) {
-            return busy(); // before the conversation is remembered: a refused activity stores nothing
-        }
         try {
+            work.checkTaking(); // before the conversation is remembered: a refused activity stores nothing
             inbound.accept(activity);
-        } catch (WorkQueueFull full) {
-            return busy();
+        } catch (WorkRefused refusal) {
+            return refused.answer(TeamsDeliverer.PLATFORM, refusal);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Teams activity could not be handled");
             return json(400, "activity could not be handled: " + e.getClass().getSimpleName());
         }
         return Response.ok().build();
-    }
-
-    /** Too much work waits already: the activity is not taken (nothing done or stored) and may be sent again. */
-    private static Response busy() {
-        LOG.warnf("Teams activity refused: %s", WorkQueueFull.MESSAGE);
-        return Response.fromResponse(json(503, WorkQueueFull.MESSAGE)).header("Retry-After", WorkQueueFull.RETRY_AFTER_SECONDS).build();
     }
 
     private static Response json(int status, String error) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.warroom.support.MetricsText.sample;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -170,6 +171,10 @@ class SlackAdapterTest extends ScenarioTest {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("rate limit").whenScenarioStateIs("open")
                 .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}")));
 
+        double rateLimited = deliveries("rate_limited");
+        double sent = deliveries("sent");
+        double ages = sample("warroom_outbox_message_age_seconds_sum", SLACK);
+        double delivered = sample("warroom_outbox_message_age_seconds_count", SLACK);
         chat.slash("U01ALICE", "help skip", "trigger-1");
         chat.slash("U01ALICE", "help done", "trigger-2");
         assertThat(chat.calls()).containsExactly("chat.postMessage"); // refused; the second waits behind it
@@ -183,6 +188,16 @@ class SlackAdapterTest extends ScenarioTest {
                 "`skip &lt;n&gt; &lt;reason…&gt;` — Skip step n, with the reason.",
                 "`skip &lt;n&gt; &lt;reason…&gt;` — Skip step n, with the reason.",
                 "`done &lt;n&gt;` — Mark step n done.");
+        assertThat(deliveries("rate_limited")).isEqualTo(rateLimited + 1);
+        assertThat(deliveries("sent")).isEqualTo(sent + 2);
+        assertThat(sample("warroom_outbox_message_age_seconds_count", SLACK)).isEqualTo(delivered + 2);
+        assertThat(sample("warroom_outbox_message_age_seconds_sum", SLACK)).isEqualTo(ages + 2); // both waited 1 s
+    }
+
+    static final String SLACK = "platform=\"slack\"";
+
+    private static double deliveries(String outcome) {
+        return sample("warroom_outbox_delivery_total", "outcome=\"" + outcome + "\"," + SLACK);
     }
 
     @Test
@@ -194,6 +209,7 @@ class SlackAdapterTest extends ScenarioTest {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).inScenario("flaky")
                 .whenScenarioStateIs("2").willReturn(aResponse().withStatus(500)).willSetStateTo("3"));
 
+        double retries = deliveries("retry");
         chat.slash("U01ALICE", "help ack", "trigger-1");
         for (int attempt = 0; attempt < 3; attempt++) {
             clock.advance(Duration.ofMinutes(1));
@@ -204,6 +220,7 @@ class SlackAdapterTest extends ScenarioTest {
         clock.advance(Duration.ofMinutes(1));
         dispatcher.deliverPending();
         assertThat(chat.calls()).hasSize(4); // delivered once, not again
+        assertThat(deliveries("retry")).isEqualTo(retries + 3);
     }
 
     @Test
@@ -243,6 +260,7 @@ class SlackAdapterTest extends ScenarioTest {
     void aMessageSlackRefusesForGoodIsGivenUpAndTheTimelineSaysSo() {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).withRequestBody(matching(".*C0GENERAL.*"))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+        double givenUp = deliveries("given_up");
 
         chat.slash("U01ALICE", "declare payments-api high Checkout failing", "trigger-1");
 
@@ -250,6 +268,7 @@ class SlackAdapterTest extends ScenarioTest {
                 .containsExactly("A message to slack C0GENERAL could not be delivered after 1 attempt: "
                         + "chat.postMessage: channel_not_found");
         assertThat(chat.calls()).contains("conversations.create", "pins.add"); // the rest went on
+        assertThat(deliveries("given_up")).isEqualTo(givenUp + 1);
     }
 
     @Test

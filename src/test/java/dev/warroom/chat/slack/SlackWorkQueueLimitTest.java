@@ -18,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static dev.warroom.support.MetricsText.sample;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,11 +47,14 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
         String mention = SlackRequests.eventBody("Ev0BUSY", SlackRequests.appMentionEventJson("U01ALICE", "C0GENERAL",
                 "status INC-1", "1764000000.000200"));
 
+        double refused = sample("warroom_chat_requests_refused_total", BUSY);
         try (FullWorkQueue full = FullWorkQueue.fill(work)) {
+            assertThat(sample("warroom_chat_work_waiting", "")).isEqualTo(1);
             signed(declare, SlackRequests.FORM).statusCode(503).header("Retry-After", "1")
                     .body("error", equalTo(WorkQueueFull.MESSAGE));
             signed(mention, SlackRequests.JSON).statusCode(503).body("error", equalTo(WorkQueueFull.MESSAGE));
         }
+        assertThat(sample("warroom_chat_requests_refused_total", BUSY)).isEqualTo(refused + 2);
 
         assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
         assertThat(outboxRows()).isZero();
@@ -63,6 +67,8 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
                 .contentType(SlackRequests.FORM).body(declare).post("/slack/events").then().statusCode(200);
         assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
     }
+
+    static final String BUSY = "platform=\"slack\",reason=\"busy\"";
 
     private ValidatableResponse signed(String body, String contentType) {
         return given().headers(SlackRequests.signedHeaders(body, now(), SlackApiStandIn.SIGNING_SECRET))

@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static dev.warroom.support.MetricsText.sample;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,10 +48,13 @@ class TeamsWorkQueueLimitTest extends ScenarioTest {
 
     @Test
     void withTheQueueFullAnActivityIs503AndNothingIsStored() throws Exception {
+        String busy = "platform=\"teams\",reason=\"busy\"";
+        double refused = sample("warroom_chat_requests_refused_total", busy);
         try (FullWorkQueue full = FullWorkQueue.fill(work)) {
             activity("incident help").statusCode(503).header("Retry-After", "1")
                     .body("error", equalTo(WorkQueueFull.MESSAGE));
         }
+        assertThat(sample("warroom_chat_requests_refused_total", busy)).isEqualTo(refused + 1);
 
         assertThat(QuarkusTransaction.requiringNew().<Long>call(() -> TeamsConversation.count())).isZero();
         assertThat(outboxRows()).isZero();

@@ -1,15 +1,15 @@
-package dev.warroom.ops;
+package dev.warroom.support;
 
 import static io.restassured.RestAssured.given;
 
 /** Reads one sample from the Prometheus text at /q/metrics, as a scraper would. */
-final class MetricsText {
+public final class MetricsText {
 
     private MetricsText() {
     }
 
     /** The value of the sample whose name and labels (rendered as Prometheus writes them, sorted) match; 0 if absent. */
-    static double sample(String name, String labels) {
+    public static double sample(String name, String labels) {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         String prefix = name + "{" + labels + "}";
         String prefixNoLabels = name + " ";
