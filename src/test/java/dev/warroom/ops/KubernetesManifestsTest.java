@@ -51,7 +51,8 @@ class KubernetesManifestsTest {
         assertThat(container.at("/envFrom/0/secretRef/name").asText()).isEqualTo(documents().get("Secret").at("/metadata/name").asText());
         assertThat(deployment.at("/spec/template/spec/volumes/0/configMap/name").asText())
                 .isEqualTo(documents().get("ConfigMap").at("/metadata/name").asText());
-        assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isGreaterThan(25);
+        // Shutdown delay (3 s) + in-flight requests (25 s) + acknowledged work, outbox and timers (25 s).
+        assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isGreaterThan(53);
 
         JsonNode service = documents().get("Service");
         assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/template/metadata/labels"));

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Resident memory (RSS) of the packaged app: idle after start, then at its peak under the Slack ack benchmark's load.
+# Run from the repository root after `./mvnw package -DskipTests`. Extra JVM options for the app: APP_JAVA_OPTS.
+# The embedded PostgreSQL runs in processes of its own and is not counted (production uses an external database).
+set -eu
+IDLE_SECONDS=${IDLE_SECONDS:-30}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Idle: start the jar on a fresh data folder, wait until it answers, let it settle, read its RSS.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+WARROOM_DATA_DIR="$out/data" PORT=$port WARROOM_LOG_JSON=false \
+  java ${APP_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$out/idle.log" 2>&1 &
+app=$!
+until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null; do sleep 1; done
+echo "idle: ready, RSS $(($(rss_kib $app) / 1024)) MiB"
+sleep "$IDLE_SECONDS"
+echo "idle: after ${IDLE_SECONDS} s, RSS $(($(rss_kib $app) / 1024)) MiB"
+kill -TERM $app; wait $app || true
+
+# Under load: the Slack ack benchmark starts its own app; sample that app's RSS every second while it runs.
+java -DappJavaOpts="${APP_JAVA_OPTS:-}" -Dseconds="${SECONDS_PER_PHASE:-15}" -Dwarmup=5 \
+  bench/slack-ack/SlackAckBench.java >"$out/bench.log" 2>&1 &
+bench=$!
+pid=""
+while [ -z "$pid" ] && kill -0 $bench 2>/dev/null; do
+  pid=$(sed -n 's/.*(pid \([0-9]*\),.*/\1/p' "$out/bench.log" | head -1); sleep 1
+done
+peak=0
+while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
+  now=$(rss_kib "$pid"); [ "$now" -gt "$peak" ] && peak=$now; sleep 1
+done
+wait $bench || true
+grep -E '^\|' "$out/bench.log" || tail -20 "$out/bench.log"
+echo "under load: peak RSS $((peak / 1024)) MiB"
