@@ -39,6 +39,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(freePort())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Its own hook would stop the server at SIGTERM, while the app still finishes its work; WarroomMain's
+                // hook stops it once the app has stopped (PackagedAppIT's SIGTERM case lost every command without this).
+                .setRegisterShutdownHook(false)
                 .start();
         return new EmbeddedDatabase(postgres);
     }
