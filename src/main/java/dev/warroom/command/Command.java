@@ -36,7 +36,8 @@ public sealed interface Command {
 
     record Resolve(String incidentKey, String summary) implements OnIncident {}
 
-    record AddLesson(String incidentKey, String text) implements OnIncident {}
+    /** A lesson; {@code prompt} is the number of the plan's lessons prompt it answers, as written, or null. */
+    record AddLesson(String incidentKey, Integer prompt, String text) implements OnIncident {}
 
     record ShowReport(String incidentKey) implements OnIncident {}
 

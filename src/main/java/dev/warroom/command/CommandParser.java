@@ -17,6 +17,11 @@ public final class CommandParser {
     private static final Pattern EDGE_SPACE = Pattern.compile("(?U)^\\s+|\\s+$");
     private static final Pattern LEADING_WORD = Pattern.compile("(?iU)^/?incident(\\s+|$)");
     private static final String TYPE_PREFIX = "type=";
+    /** A lesson's prompt: {@code 2 …}, {@code 2. …}, {@code 2: …} or {@code #2 …}, then the lesson. */
+    private static final Pattern LESSON_PROMPT = Pattern.compile("(?sU)^(?:#(\\d{1,3})|(\\d{1,3})[.:]?)\\s+(\\S.*)$");
+    /** A thread reply answers a prompt only with a mark ({@code 2.}, {@code 2:}, {@code #2}): "3 retries…" is a lesson. */
+    private static final Pattern MARKED_PROMPT = Pattern.compile("(?sU)^(?:#\\d{1,3}|\\d{1,3}[.:])\\s+\\S.*$");
+    private static final Pattern NO_PROMPT = Pattern.compile("(?sU)^--\\s+(\\S.*)$");
 
     /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
     public Command parse(String input) {
@@ -57,7 +62,7 @@ public final class CommandParser {
             case ESCALATE -> new Command.Escalate(words.incidentKey(), rest(words, usage, "a reason"));
             case FORENSICS -> new Command.InvokeForensics(words.incidentKey(), rest(words, usage, "a reason"));
             case RESOLVE -> new Command.Resolve(words.incidentKey(), rest(words, usage, "a summary of what was resolved"));
-            case LESSON -> new Command.AddLesson(words.incidentKey(), rest(words, usage, "the lesson"));
+            case LESSON -> lesson(words.incidentKey(), rest(words, usage, "the lesson"));
             case REPORT -> noMore(words, usage, new Command.ShowReport(words.incidentKey()));
             case CLOSE -> noMore(words, usage, new Command.Close(words.incidentKey()));
             case LIST -> noMore(words, usage, new Command.ListIncidents());
@@ -83,6 +88,28 @@ public final class CommandParser {
         }
         String title = rest(words, Usage.DECLARE, "a title");
         return new Command.Declare(service, severity, type, title);
+    }
+
+    private static Command lesson(String key, String text) {
+        java.util.regex.Matcher verbatim = NO_PROMPT.matcher(text);
+        if (verbatim.matches()) {
+            return new Command.AddLesson(key, null, verbatim.group(1));
+        }
+        java.util.regex.Matcher prompt = LESSON_PROMPT.matcher(text);
+        if (prompt.matches()) {
+            String number = prompt.group(1) != null ? prompt.group(1) : prompt.group(2);
+            return new Command.AddLesson(key, Integer.valueOf(number), prompt.group(3));
+        }
+        return new Command.AddLesson(key, null, text);
+    }
+
+    /**
+     * A reply in a lessons-learned thread as the {@code lesson} command it stands for. Only a marked number
+     * ({@code 2.}, {@code 2:}, {@code #2}) names a prompt: a reply that merely begins with a number is kept as written.
+     */
+    public static String lessonReply(String reply) {
+        String text = strip(reply == null ? "" : reply);
+        return "lesson " + (MARKED_PROMPT.matcher(text).matches() ? text : "-- " + text);
     }
 
     private static Command phase(Words words, Usage usage) {

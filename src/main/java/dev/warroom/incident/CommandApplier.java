@@ -11,7 +11,6 @@ import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -44,14 +43,14 @@ public class CommandApplier {
     @Inject
     Timeline timeline;
     @Inject
-    EntityManager entityManager;
+    HandledRequests handled;
     @Inject
     Clock clock;
 
     /** Applies the command unless this request was handled before; returns false for a repeat. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean apply(CommandRequest request) {
-        if (!claim(request)) {
+        if (!handled.claim(request.requestId())) {
             return false;
         }
         Command command = parser.parse(request.text());
@@ -74,7 +73,7 @@ public class CommandApplier {
     /** Answers a command that failed, and records a refusal in the incident's timeline. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reject(CommandRequest request, CommandError error) {
-        if (!claim(request)) {
+        if (!handled.claim(request.requestId())) {
             return;
         }
         Long incidentId = null;
@@ -83,13 +82,15 @@ public class CommandApplier {
             timeline.add(incidentId, request.actor(), TimelineEvent.Type.REFUSED,
                     "`" + request.text().strip() + "`: " + error.getMessage());
         }
-        outbox.post(request.platform(), Destination.channel(request.channel()), Message.text(error.getMessage()), incidentId);
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(Message.text(error.getMessage())),
+                incidentId);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(CommandRequest request) {
-        outbox.post(request.platform(), Destination.channel(request.channel()), Message.text(
-                "Sorry, something went wrong with `" + request.text().strip() + "`; nothing was changed. Please try again."), null);
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(Message.text(
+                "Sorry, something went wrong with `" + request.text().strip() + "`; nothing was changed. Please try again.")),
+                null);
     }
 
     private void applyToIncident(Command.OnIncident command, IncidentScope scope) {
@@ -144,18 +145,6 @@ public class CommandApplier {
     }
 
     private void reply(CommandRequest request, Message message) {
-        outbox.post(request.platform(), Destination.channel(request.channel()), message, null);
-    }
-
-    /** Marks a platform request as handled; false when it was handled before (a retry). */
-    private boolean claim(CommandRequest request) {
-        if (request.requestId() == null) {
-            return true;
-        }
-        return entityManager.createNativeQuery(
-                        "insert into handled_request (request_id, handled_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, request.requestId())
-                .setParameter(2, clock.instant())
-                .executeUpdate() == 1;
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(message), null);
     }
 }

@@ -2,6 +2,7 @@ package dev.warroom.incident;
 
 import dev.warroom.command.Button;
 import dev.warroom.command.Field;
+import dev.warroom.command.Mention;
 import dev.warroom.command.Message;
 import dev.warroom.plan.Phase;
 import dev.warroom.plan.Plan;
@@ -275,6 +276,32 @@ public final class IncidentMessages {
     static String lessonsReminder(IncidentScope scope) {
         return "📝 " + scope.key() + " is resolved but not closed: add lessons with `lesson " + scope.key()
                 + " <text>`, then `report` and `close`.";
+    }
+
+    // lessons learned
+
+    static Message lessonsPrompt(IncidentScope scope, List<String> people) {
+        StringBuilder text = new StringBuilder("📝 *Lessons learned* for " + scope.key());
+        if (!people.isEmpty()) {
+            text.append(", ").append(String.join(" ", people.stream().map(Mention::of).toList()));
+        }
+        text.append(": reply in this thread, one lesson a reply, starting with the number of the question it answers "
+                + "(`2. …`), or type `lesson 2 <text>`.");
+        List<String> prompts = scope.plan().lessons().prompts();
+        for (int i = 0; i < prompts.size(); i++) {
+            text.append('\n').append(i + 1).append(". ").append(prompts.get(i));
+        }
+        return Message.text(text.toString());
+    }
+
+    static Message lessonRecorded(IncidentScope scope, long number, PlacedLesson lesson, List<String> prompts) {
+        String where = lesson.prompt() != null ? " under “" + prompts.get(lesson.prompt() - 1) + "”"
+                : lesson.unknownPrompt() != null ? ", under no question: " + scope.key() + " asks "
+                + (prompts.isEmpty() ? "none" : prompts.size() == 1 ? "question 1 only" : "questions 1 to " + prompts.size())
+                + ", not " + lesson.unknownPrompt()
+                : "";
+        return Message.text("Lesson " + number + " recorded for " + scope.key() + where + ". Thank you, "
+                + scope.name(scope.actor().ref()) + ".");
     }
 
     // permissions

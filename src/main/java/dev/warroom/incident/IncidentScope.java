@@ -4,6 +4,7 @@ import dev.warroom.command.Actor;
 import dev.warroom.command.CommandError;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.command.Message;
+import dev.warroom.command.SourceMessage;
 import dev.warroom.notify.Destination;
 import dev.warroom.notify.Outbox;
 import dev.warroom.notify.PlanAddressBook;
@@ -66,6 +67,11 @@ public final class IncidentScope {
         return request.actor();
     }
 
+    /** The chat message the command was typed in, or null (slash commands, buttons, timers). */
+    public SourceMessage source() {
+        return request.source();
+    }
+
     public Instant now() {
         return now;
     }
@@ -95,9 +101,9 @@ public final class IncidentScope {
         timeline.add(incident.id, actor(), type, details);
     }
 
-    /** Answers the person where they typed the command. */
+    /** Answers the person where they typed the command (in its thread, if it was typed in one). */
     public void reply(Message message) {
-        outbox.post(request.platform(), Destination.channel(request.channel()), message, incident.id);
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(message), incident.id);
     }
 
     /** Posts in the incident channel. */
