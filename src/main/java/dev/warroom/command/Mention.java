@@ -19,6 +19,15 @@ public final class Mention {
         return "@{" + person + "}";
     }
 
+    /** The people the text mentions, in order, each once. */
+    public static java.util.List<String> people(String text) {
+        java.util.Set<String> people = new java.util.LinkedHashSet<>();
+        if (text != null) {
+            MARK.matcher(text).results().forEach(match -> people.add(match.group(1)));
+        }
+        return java.util.List.copyOf(people);
+    }
+
     /** The text with every mention replaced by what {@code rendering} makes of the person's id. */
     public static String render(String text, Function<String, String> rendering) {
         if (text == null) {

@@ -16,6 +16,8 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.View;
 import dev.warroom.chat.AcknowledgedWork;
@@ -24,9 +26,12 @@ import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.chat.WorkQueueFull;
 import dev.warroom.command.Actor;
 import dev.warroom.command.Button;
+import dev.warroom.command.CommandParser;
 import dev.warroom.command.CommandRequest;
+import dev.warroom.command.SourceMessage;
 import dev.warroom.incident.IncidentCommandService;
 import dev.warroom.incident.IncidentMessages;
+import dev.warroom.incident.LessonEdits;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -64,6 +69,10 @@ public class SlackInbound {
     PlanRegistry plans;
     @Inject
     AcknowledgedWork work;
+    @Inject
+    LessonEdits lessons;
+    @Inject
+    BotIdentity bot;
 
     private App app;
     private SlackRequestParser parser;
@@ -82,6 +91,8 @@ public class SlackInbound {
         app.viewSubmission(SlackBlocks.DECLARE_CALLBACK_ID, this::onDeclareForm);
         app.viewSubmission(SlackBlocks.SKIP_CALLBACK_ID, this::onSkipReason);
         app.event(MessageEvent.class, this::onMessage);
+        app.event(MessageChangedEvent.class, this::onMessageChanged);
+        app.event(MessageDeletedEvent.class, this::onMessageDeleted);
         app.event(AppMentionEvent.class, this::onMention);
         parser = new SlackRequestParser(config);
     }
@@ -156,24 +167,66 @@ public class SlackInbound {
         return context.ack();
     }
 
+    /** An edit of a person's message: if it is a lesson, the lesson follows; other edits are ignored by the core. */
+    private Response onMessageChanged(EventsApiPayload<MessageChangedEvent> payload, EventContext context) {
+        MessageChangedEvent event = payload.getEvent();
+        MessageChangedEvent.Message edited = event.getMessage();
+        if (edited == null || edited.getBotId() != null || edited.getTs() == null || edited.getText() == null
+                || edited.getText().isBlank()) {
+            return context.ack();
+        }
+        return later(() -> lessons.edited(sourceRef(event.getChannel(), edited.getTs()), withPeople(edited.getText().strip()),
+                edited.getUser() == null ? null : actor(edited.getUser(), null), "slack:" + payload.getEventId()),
+                context::ack);
+    }
+
+    private Response onMessageDeleted(EventsApiPayload<MessageDeletedEvent> payload, EventContext context) {
+        MessageDeletedEvent event = payload.getEvent();
+        if (event.getDeletedTs() == null) {
+            return context.ack();
+        }
+        // Slack does not say who deleted; the lesson's timeline entry then names its author.
+        return later(() -> lessons.deleted(sourceRef(event.getChannel(), event.getDeletedTs()), null,
+                "slack:" + payload.getEventId()), context::ack);
+    }
+
     private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext context) {
         AppMentionEvent event = payload.getEvent();
         if (event.getBotId() == null) {
             String text = event.getText() == null ? "" : event.getText();
             String withoutBot = text.replaceFirst("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
-            return later(handling(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId()),
-                    context::ack);
+            SourceMessage source = source(event.getChannel(), event.getTs(), event.getThreadTs());
+            return later(() -> handle(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId(),
+                    source), context::ack);
         }
         return context.ack();
     }
 
     private void lessonIfLessonsThread(MessageEvent event, String eventId) {
+        if (addressesWarroom(event.getText())) {
+            return; // an "@Warroom …" reply also arrives as an app_mention, and is handled as a command there
+        }
         boolean lessonsThread = QuarkusTransaction.requiringNew().call(() -> ChatMessageRef
                 .keyOf(SlackDeliverer.PLATFORM, event.getChannel(), event.getThreadTs())
                 .filter(IncidentMessages.LESSONS_KEY::equals).isPresent());
         if (lessonsThread) {
-            handle("lesson " + event.getText().strip(), event.getUser(), null, event.getChannel(), "slack:" + eventId);
+            handle(CommandParser.lessonReply(event.getText()), event.getUser(), null, event.getChannel(), "slack:" + eventId,
+                    source(event.getChannel(), event.getTs(), event.getThreadTs()));
         }
+    }
+
+    private boolean addressesWarroom(String text) {
+        return bot.botUserId().filter(id -> text.strip().startsWith("<@" + id + ">") || text.strip().startsWith("<@" + id + "|"))
+                .isPresent();
+    }
+
+    /** A Slack message is known by its channel and ts. */
+    static String sourceRef(String channel, String ts) {
+        return SlackDeliverer.PLATFORM + ":" + channel + ":" + ts;
+    }
+
+    private static SourceMessage source(String channel, String ts, String threadTs) {
+        return ts == null ? null : new SourceMessage(sourceRef(channel, ts), ts, threadTs);
     }
 
     /** Acknowledges once the work is queued; a full queue throws {@link WorkQueueFull} (to the endpoint: 503). */
@@ -183,16 +236,17 @@ public class SlackInbound {
     }
 
     private Runnable handling(String text, String userId, String userName, String channel, String requestId) {
-        return () -> handle(text, userId, userName, channel, requestId);
+        return () -> handle(text, userId, userName, channel, requestId, null);
     }
 
     /** Runs a command; the incident channels Warroom opened are known to the core by their names. */
-    private void handle(String text, String userId, String userName, String channel, String requestId) {
+    private void handle(String text, String userId, String userName, String channel, String requestId,
+                        SourceMessage source) {
         try {
             String channelName = QuarkusTransaction.requiringNew().call(() ->
                     ChatConversation.name(SlackDeliverer.PLATFORM, channel).orElse(channel));
             commands.handle(new CommandRequest(withPeople(text), actor(userId, userName), SlackDeliverer.PLATFORM,
-                    channelName, requestId));
+                    channelName, requestId, source));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Slack command `%s` from %s could not be handled", text, userId);
         }
