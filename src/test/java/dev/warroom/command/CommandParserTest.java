@@ -39,6 +39,18 @@ class CommandParserTest {
         assertEquals(command, CommandParser.startsWithCommand(text), text);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2. Alerting fired late | 2 | Alerting fired late",
+            "2: Alerting fired late | 2 | Alerting fired late",
+            "#2 Alerting fired late | 2 | Alerting fired late",
+            "3 retries were not enough | | 3 retries were not enough",
+            "-- not a prompt | | -- not a prompt",
+            "Alerting fired late | | Alerting fired late"})
+    void aLessonsThreadReplyNamesAPromptOnlyWithAMark(String reply, Integer prompt, String text) {
+        assertEquals(new Command.AddLesson(null, prompt, text), parser.parse(CommandParser.lessonReply(reply)));
+    }
+
     // ---- every command word and the record it makes
 
     static Stream<Arguments> commands() {
@@ -74,8 +86,14 @@ class CommandParserTest {
                 arguments("forensics INC-12 data exfiltration", new Command.InvokeForensics("INC-12", "data exfiltration")),
                 arguments("resolve Rolled back release 42", new Command.Resolve(null, "Rolled back release 42")),
                 arguments("resolve INC-12 fixed", new Command.Resolve("INC-12", "fixed")),
-                arguments("lesson Alert fired late", new Command.AddLesson(null, "Alert fired late")),
-                arguments("lesson INC-12 more canaries", new Command.AddLesson("INC-12", "more canaries")),
+                arguments("lesson Alert fired late", new Command.AddLesson(null, null, "Alert fired late")),
+                arguments("lesson INC-12 more canaries", new Command.AddLesson("INC-12", null, "more canaries")),
+                arguments("lesson 2 Alert fired late", new Command.AddLesson(null, 2, "Alert fired late")),
+                arguments("lesson INC-12 #3 more canaries", new Command.AddLesson("INC-12", 3, "more canaries")),
+                arguments("lesson 1. Failover worked", new Command.AddLesson(null, 1, "Failover worked")),
+                arguments("lesson 2: Paging was slow", new Command.AddLesson(null, 2, "Paging was slow")),
+                arguments("lesson 2.5% of payments failed", new Command.AddLesson(null, null, "2.5% of payments failed")),
+                arguments("lesson -- 3 retries were not enough", new Command.AddLesson(null, null, "3 retries were not enough")),
                 arguments("report", new Command.ShowReport(null)),
                 arguments("report INC-12", new Command.ShowReport("INC-12")),
                 arguments("close", new Command.Close(null)),
@@ -133,7 +151,7 @@ class CommandParserTest {
         assertEquals(new Command.Escalate(null, kept), parser.parse("escalate " + text));
         assertEquals(new Command.InvokeForensics(null, kept), parser.parse("forensics " + text));
         assertEquals(new Command.Resolve(null, kept), parser.parse("resolve " + text));
-        assertEquals(new Command.AddLesson(null, kept), parser.parse("lesson " + text));
+        assertEquals(new Command.AddLesson(null, null, kept), parser.parse("lesson " + text));
         assertEquals(new Command.Declare("payments-api", "high", "outage", kept),
                 parser.parse("declare payments-api High type=outage " + text));
     }
@@ -207,7 +225,7 @@ class CommandParserTest {
             escalate => `escalate` needs a reason. Usage: `escalate <reason…>`
             forensics => `forensics` needs a reason. Usage: `forensics <reason…>`
             resolve => `resolve` needs a summary of what was resolved. Usage: `resolve <summary…>`
-            lesson INC-12 => `lesson` needs the lesson. Usage: `lesson <text…>`
+            lesson INC-12 => `lesson` needs the lesson. Usage: `lesson [n] <text…>`
             ack now => `ack` does not take `now`. Usage: `ack`
             ack INC-12 please => `ack` does not take `please`. Usage: `ack`
             status INC-12 INC-13 => `status` does not take `INC-13`. Usage: `status`
@@ -274,7 +292,7 @@ class CommandParserTest {
         for (String form : new String[]{"declare <service> <severity> [type=<incident-type>] <title…>", "ack", "status",
                 "steps", "done <n>", "skip <n> <reason…>", "phase <analysis|containment|eradication|recovery>",
                 "assign <role> <@person>", "handover <@person>", "update <text…>", "escalate <reason…>",
-                "forensics <reason…>", "resolve <summary…>", "lesson <text…>", "report", "close", "list", "plans",
+                "forensics <reason…>", "resolve <summary…>", "lesson [n] <text…>", "report", "close", "list", "plans",
                 "plan <service>", "help [command]", "drill <service> <severity>"}) {
             assertTrue(help.contains("`" + form + "` — "), form);
         }

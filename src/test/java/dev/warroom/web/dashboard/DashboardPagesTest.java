@@ -77,6 +77,7 @@ class DashboardPagesTest extends ScenarioTest {
         say("alice", CHANNEL, "/incident handover @bob");
         clock.advance(Duration.ofMinutes(10));
         say("carol", CHANNEL, "/incident lesson Automate the failover check");
+        say("alice", CHANNEL, "/incident lesson 2 Paging the database team took 20 minutes");
 
         String page = page("/dashboard/incidents/INC-1", 200);
 
@@ -101,7 +102,9 @@ class DashboardPagesTest extends ScenarioTest {
                 + "2026-11-25 09:00 UTC zoe manager assigned Alice Smith is incident manager");
         assertThat(page).contains("2026-11-25 09:02 UTC Alice Smith acknowledged Acknowledged 2m after declaration.");
         assertThat(page).contains("2026-11-25 09:40 UTC Alice Smith handover Incident manager: Alice Smith → Bob Jones.");
-        assertThat(page).contains("Lessons learned Automate the failover check — Carol White, 2026-11-25 09:50 UTC");
+        assertThat(page).contains("Lessons learned 2. What went wrong or slowed us down? "
+                + "Paging the database team took 20 minutes — Alice Smith, 2026-11-25 09:50 UTC "
+                + "Other lessons Automate the failover check — Carol White, 2026-11-25 09:50 UTC");
         assertThat(page).contains("Report No report yet: it is stored by report after resolve");
     }
 
