@@ -175,7 +175,9 @@ public class SlackInbound {
                 || edited.getText().isBlank()) {
             return context.ack();
         }
-        return later(() -> lessons.edited(sourceRef(event.getChannel(), edited.getTs()), withPeople(edited.getText().strip()),
+        // A lesson typed as "@Warroom lesson …" is edited with the mention still in front.
+        String text = addressesWarroom(edited.getText()) ? withoutMention(edited.getText()) : edited.getText().strip();
+        return later(() -> lessons.edited(sourceRef(event.getChannel(), edited.getTs()), withPeople(text),
                 edited.getUser() == null ? null : actor(edited.getUser(), null), "slack:" + payload.getEventId()),
                 context::ack);
     }
@@ -194,7 +196,7 @@ public class SlackInbound {
         AppMentionEvent event = payload.getEvent();
         if (event.getBotId() == null) {
             String text = event.getText() == null ? "" : event.getText();
-            String withoutBot = text.replaceFirst("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
+            String withoutBot = withoutMention(text);
             SourceMessage source = source(event.getChannel(), event.getTs(), event.getThreadTs());
             return later(() -> handle(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId(),
                     source), context::ack);
@@ -213,6 +215,10 @@ public class SlackInbound {
             handle(CommandParser.lessonReply(event.getText()), event.getUser(), null, event.getChannel(), "slack:" + eventId,
                     source(event.getChannel(), event.getTs(), event.getThreadTs()));
         }
+    }
+
+    private static String withoutMention(String text) {
+        return text.replaceFirst("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
     }
 
     private boolean addressesWarroom(String text) {
