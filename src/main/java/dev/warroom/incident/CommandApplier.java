@@ -57,6 +57,8 @@ public class CommandApplier {
         Command command = parser.parse(request.text());
         if (command instanceof Command.Declare declare) {
             declareFlow.declare(declare, request);
+        } else if (command instanceof Command.Drill drill) {
+            declareFlow.drill(drill, request);
         } else if (command instanceof Command.OnIncident onIncident) {
             applyToIncident(onIncident, scope(onIncident.incidentKey(), request));
         } else if (command instanceof Command.ListIncidents) {

@@ -24,6 +24,8 @@ public class IncidentViews {
     PlanRegistry plans;
     @Inject
     IncidentTimers timers;
+    @Inject
+    DrillHistory drills;
 
     Message status(IncidentScope scope) {
         Incident incident = scope.incident();
@@ -82,6 +84,10 @@ public class IncidentViews {
                         .append(')');
             } else {
                 text.append("valid, review due ").append(state.active().reviewDue());
+            }
+            if (state.active() != null) {
+                DrillHistory.DrillState drill = drills.state(state.active());
+                text.append(drill.flagged() ? "; ⚠ " : "; ").append(drill.text());
             }
         }
         return Message.text(text.toString());
