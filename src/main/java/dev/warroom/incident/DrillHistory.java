@@ -22,8 +22,16 @@ public class DrillHistory {
     @Inject
     Clock clock;
 
-    /** A plan's drill record: the last drill (null when never), and the words {@code plans} shows. */
-    public record DrillState(Instant lastDrill, boolean flagged, String text) {}
+    /**
+     * A plan's drill record: the last drill (null when never), whether a drill is due (never drilled, or not within
+     * {@code review_every}), and when, in words: {@code never}, {@code 2026-05-01, over 90d ago}, {@code 2026-11-25}.
+     */
+    public record DrillState(Instant lastDrill, boolean due, String when) {
+        /** What {@code plans} says: {@code never drilled}, {@code last drill 2026-05-01, over 90d ago}. */
+        public String text() {
+            return lastDrill == null ? "never drilled" : "last drill " + when;
+        }
+    }
 
     /** The latest declaration of a drill of the service. */
     public Optional<Instant> lastDrill(String service) {
@@ -36,12 +44,12 @@ public class DrillHistory {
     public DrillState state(Plan plan) {
         Optional<Instant> last = lastDrill(plan.service());
         if (last.isEmpty()) {
-            return new DrillState(null, true, "never drilled");
+            return new DrillState(null, true, "never");
         }
-        String when = "last drill " + DATE.format(last.get());
+        String date = DATE.format(last.get());
         if (last.get().plus(plan.reviewEvery()).isBefore(clock.instant())) {
-            return new DrillState(last.get(), true, when + ", over " + IncidentMessages.duration(plan.reviewEvery()) + " ago");
+            return new DrillState(last.get(), true, date + ", over " + IncidentMessages.duration(plan.reviewEvery()) + " ago");
         }
-        return new DrillState(last.get(), false, when);
+        return new DrillState(last.get(), false, date);
     }
 }

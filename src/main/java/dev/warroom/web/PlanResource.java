@@ -50,7 +50,7 @@ public class PlanResource {
             DrillHistory.DrillState drill = plan == null ? null : drills.state(plan);
             return new PlanView(s.file(), s.service(), plan == null ? null : plan.title(), s.valid(), plan != null,
                     plan != null && plans.isStale(plan), plan == null ? null : plan.reviewDue(),
-                    drill == null ? null : drill.lastDrill(), drill != null && drill.flagged(),
+                    drill == null ? null : drill.lastDrill(), drill != null && drill.due(),
                     drill == null ? null : drill.text(), s.errors().stream().map(PlanError::toString).toList());
         }).toList();
     }

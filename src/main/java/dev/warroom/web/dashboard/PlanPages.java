@@ -26,6 +26,11 @@ public class PlanPages {
                            boolean olderVersionActive, List<PlanError> errors, boolean stale, String review,
                            String lastDrill, String owner) {}
 
+    /** The date in words, and a flag in words too when a drill is due. */
+    private static String lastDrill(DrillHistory.DrillState state) {
+        return state.when() + (state.due() ? " — a drill is due" : "");
+    }
+
     public List<PlanCard> cards() {
         return plans.states().stream().map(this::card).toList();
     }
@@ -36,7 +41,7 @@ public class PlanPages {
         boolean stale = plan != null && plans.isStale(plan);
         String review = plan == null ? IncidentPages.NONE
                 : (stale ? "review was due " : "next review ") + plan.reviewDue() + " (reviewed " + plan.reviewed() + ")";
-        String lastDrill = plan == null ? IncidentPages.NONE : drills.state(plan).text();
+        String lastDrill = plan == null ? IncidentPages.NONE : lastDrill(drills.state(plan));
         String owner = plan == null ? IncidentPages.NONE : plan.person(plan.owner()).map(Plan.Person::name).orElse(plan.owner());
         return new PlanCard(state.file(), "plan-" + service.replaceAll("[^A-Za-z0-9_-]", "-"), service, state.valid(), plan,
                 plan != null && !state.valid(), state.errors(), stale, review, lastDrill, owner);
