@@ -72,20 +72,14 @@ public final class CommandParser {
                 String topic = words.hasNext() ? words.next().toLowerCase(Locale.ROOT) : null;
                 yield noMore(words, usage, new Command.Help(topic));
             }
-            case DRILL -> throw new CommandError("`drill` is not available yet: practice incidents come in a later version.");
+            case DRILL -> drill(words);
         };
     }
 
     private static Command declare(Words words) {
         String service = required(words, Usage.DECLARE, "a service").toLowerCase(Locale.ROOT);
         String severity = required(words, Usage.DECLARE, "a severity").toLowerCase(Locale.ROOT);
-        String type = null;
-        if (words.peekStartsWith(TYPE_PREFIX)) {
-            type = words.next().substring(TYPE_PREFIX.length()).toLowerCase(Locale.ROOT);
-            if (type.isEmpty()) {
-                throw CommandError.withUsage("`type=` needs an incident type.", Usage.DECLARE);
-            }
-        }
+        String type = incidentType(words, Usage.DECLARE);
         String title = rest(words, Usage.DECLARE, "a title");
         return new Command.Declare(service, severity, type, title);
     }
@@ -110,6 +104,25 @@ public final class CommandParser {
     public static String lessonReply(String reply) {
         String text = strip(reply == null ? "" : reply);
         return "lesson " + (MARKED_PROMPT.matcher(text).matches() ? text : "-- " + text);
+    }
+
+    /** {@code type=<incident-type>} if it comes next. */
+    private static String incidentType(Words words, Usage usage) {
+        if (!words.peekStartsWith(TYPE_PREFIX)) {
+            return null;
+        }
+        String type = words.next().substring(TYPE_PREFIX.length()).toLowerCase(Locale.ROOT);
+        if (type.isEmpty()) {
+            throw CommandError.withUsage("`type=` needs an incident type.", usage);
+        }
+        return type;
+    }
+
+    private static Command drill(Words words) {
+        String service = required(words, Usage.DRILL, "a service").toLowerCase(Locale.ROOT);
+        String severity = required(words, Usage.DRILL, "a severity").toLowerCase(Locale.ROOT);
+        String type = incidentType(words, Usage.DRILL);
+        return new Command.Drill(service, severity, type, words.rest());
     }
 
     private static Command phase(Words words, Usage usage) {

@@ -72,6 +72,11 @@ public record Message(String text, List<Field> fields, List<Button> buttons, Str
                 buttons, key, pin, subject, thread, acknowledges);
     }
 
+    /** The same message with {@code mark} before its text and its subject (if it has one). */
+    public Message prefixed(String mark) {
+        return new Message(mark + text, fields, buttons, key, pin, subject == null ? null : mark + subject);
+    }
+
     /** The message as plain lines: text, then one line per field. */
     public String plainText() {
         StringBuilder out = new StringBuilder(text);

@@ -27,7 +27,9 @@ public enum Usage {
     PLANS("plans", "Plans and their health."),
     PLAN("plan <service>", "One plan: roles, severities, escalation, steps."),
     HELP("help [command]", "This help, or help for one command."),
-    DRILL("drill <service> <severity>", "A practice incident (not available yet).");
+    DRILL("drill <service> <severity> [type] [title…]",
+            "Declare a practice incident: runs the plan for real (timers, escalation) with DRILL on every message; "
+                    + "stakeholders are not told unless the plan says so.");
 
     private final String form;
     private final String description;

@@ -46,6 +46,8 @@ public class CommandApplier {
     HandledRequests handled;
     @Inject
     Clock clock;
+    @Inject
+    RestrictedIncidents restricted;
 
     /** Applies the command unless this request was handled before; returns false for a repeat. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -56,10 +58,12 @@ public class CommandApplier {
         Command command = parser.parse(request.text());
         if (command instanceof Command.Declare declare) {
             declareFlow.declare(declare, request);
+        } else if (command instanceof Command.Drill drill) {
+            declareFlow.drill(drill, request);
         } else if (command instanceof Command.OnIncident onIncident) {
             applyToIncident(onIncident, scope(onIncident.incidentKey(), request));
         } else if (command instanceof Command.ListIncidents) {
-            reply(request, views.openIncidents());
+            reply(request, views.openIncidents(incident -> restricted.maySee(request.actor().personId(), incident)));
         } else if (command instanceof Command.ListPlans) {
             reply(request, views.planHealth());
         } else if (command instanceof Command.ShowPlan showPlan) {
@@ -130,8 +134,10 @@ public class CommandApplier {
     private IncidentScope scope(String key, CommandRequest request) {
         Incident incident;
         if (key != null) {
-            incident = Incident.lockByKey(key).orElseThrow(() -> new CommandError("There is no incident " + key
-                    + ". See `list` for open incidents."));
+            // A restricted incident named from outside its channel is unknown to whoever may not see it.
+            incident = Incident.lockByKey(key)
+                    .filter(i -> inItsChannel(i, request) || restricted.maySee(request.actor().personId(), i))
+                    .orElseThrow(() -> new CommandError("There is no incident " + key + ". See `list` for open incidents."));
         } else {
             incident = Incident.lockByChannel(request.channel()).orElseThrow(() -> new CommandError(
                     "Which incident? Name it, e.g. `status INC-12`, or type the command in the incident's channel."));
@@ -142,6 +148,10 @@ public class CommandApplier {
                 .orElseThrow(() -> new CommandError("The plan for " + incident.service
                         + " is not loaded (or lost severity " + incident.severity + "); fix it, then try again. See `plans`."));
         return new IncidentScope(incident, plan, request, outbox, timeline, clock.instant());
+    }
+
+    private static boolean inItsChannel(Incident incident, CommandRequest request) {
+        return incident.channel.equals(request.channel()) && incident.platform.equals(request.platform());
     }
 
     private void reply(CommandRequest request, Message message) {

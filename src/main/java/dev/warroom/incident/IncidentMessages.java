@@ -62,7 +62,7 @@ public final class IncidentMessages {
 
     /** A short subject for a page by email, e.g. {@code [INC-1] high · payments-api — escalated to you}. */
     public static String pageSubject(Incident incident, String what) {
-        return "[" + incident.key() + "] " + (incident.drill ? "drill · " : "") + incident.severity + " · "
+        return "[" + incident.key() + "] " + incident.severity + " · "
                 + incident.service + " — " + what;
     }
 
@@ -107,7 +107,7 @@ public final class IncidentMessages {
 
     /** The incident channel's topic: what, how bad, who leads, where the plan is. */
     static String topic(IncidentScope scope) {
-        return headline(scope.incident()) + " · Manager: " + scope.managerName() + " · Plan: "
+        return (scope.incident().drill ? IncidentScope.DRILL_MARK : "") + headline(scope.incident()) + " · Manager: " + scope.managerName() + " · Plan: "
                 + scope.plan().location().online();
     }
 

@@ -60,6 +60,10 @@ class CommandParserTest {
                 arguments("declare payments-api HIGH type=outage Checkout failing",
                         new Command.Declare("payments-api", "high", "outage", "Checkout failing")),
                 arguments("declare payments-api low x", new Command.Declare("payments-api", "low", null, "x")),
+                arguments("drill payments-api high", new Command.Drill("payments-api", "high", null, "")),
+                arguments("DRILL Payments-API low outage Checkout failing",
+                        new Command.Drill("payments-api", "low", null, "outage Checkout failing")),
+                arguments("drill payments-api high type=Outage", new Command.Drill("payments-api", "high", "outage", "")),
                 arguments("ack", new Command.Ack(null)),
                 arguments("ack INC-12", new Command.Ack("INC-12")),
                 arguments("status", new Command.Status(null)),
@@ -250,10 +254,12 @@ class CommandParserTest {
         assertEquals("Unknown command `" + verb + "`. Commands: " + ALL_WORDS + ". Try `help`.", error(input));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"drill", "drill payments-api high", "/incident DRILL payments-api low"})
-    void drillIsReserved(String input) {
-        assertEquals("`drill` is not available yet: practice incidents come in a later version.", error(input));
+    @Test
+    void drillNeedsAServiceAndASeverity() {
+        String usage = " Usage: `drill <service> <severity> [type] [title…]`";
+        assertEquals("`drill` needs a service." + usage, error("drill"));
+        assertEquals("`drill` needs a severity." + usage, error("drill payments-api"));
+        assertEquals("`type=` needs an incident type." + usage, error("drill payments-api high type="));
     }
 
     // ---- help texts
@@ -263,7 +269,9 @@ class CommandParserTest {
         assertEquals("`done <n>` — Mark step n done.", CommandParser.help("done"));
         assertEquals("`declare <service> <severity> [type=<incident-type>] <title…>` — Declare an incident: opens its "
                 + "channel, picks the incident manager, notifies the communication chain.", CommandParser.help("declare"));
-        assertEquals("`drill <service> <severity>` — A practice incident (not available yet).", CommandParser.help("drill"));
+        assertEquals("`drill <service> <severity> [type] [title…]` — Declare a practice incident: runs the plan for "
+                + "real (timers, escalation) with DRILL on every message; stakeholders are not told unless the plan says "
+                + "so.", CommandParser.help("drill"));
     }
 
     @Test
@@ -293,7 +301,7 @@ class CommandParserTest {
                 "steps", "done <n>", "skip <n> <reason…>", "phase <analysis|containment|eradication|recovery>",
                 "assign <role> <@person>", "handover <@person>", "update <text…>", "escalate <reason…>",
                 "forensics <reason…>", "resolve <summary…>", "lesson [n] <text…>", "report", "close", "list", "plans",
-                "plan <service>", "help [command]", "drill <service> <severity>"}) {
+                "plan <service>", "help [command]", "drill <service> <severity> [type] [title…]"}) {
             assertTrue(help.contains("`" + form + "` — "), form);
         }
     }

@@ -52,6 +52,22 @@ class DashboardPagesTest extends ScenarioTest {
     }
 
     @Test
+    void drillsAreMarkedIncludedByDefaultAndCanBeLeftOutOrShownAlone() {
+        say("zoe", "general", "/incident declare payments-api high Checkout failing");
+        say("zoe", "general", "/incident drill payments-api low outage");
+
+        assertThat(page("/dashboard", 200)).contains("INC-2 Practice outage DRILL payments-api low");
+        assertThat(keys("/dashboard")).isEqualTo("INC-2 INC-1");
+        assertThat(keys("/dashboard?drills=include")).isEqualTo("INC-2 INC-1");
+        assertThat(keys("/dashboard?drills=exclude")).isEqualTo("INC-1");
+        assertThat(keys("/dashboard?drills=only&service=payments-api")).isEqualTo("INC-2");
+        assertThat(page("/dashboard?drills=sometimes", 400))
+                .contains("Drills must be include, exclude or only (or empty to include them), not `sometimes`.");
+        String plans = page("/dashboard/plans", 200);
+        assertThat(plans).contains("Last drill 2026-11-25").containsOnlyOnce("a drill is due"); // identity-service's
+    }
+
+    @Test
     void aBadFilterIsA400WithTheReasonAndNoList() {
         say("zoe", "general", "/incident declare payments-api high Checkout failing");
 
@@ -137,7 +153,7 @@ class DashboardPagesTest extends ScenarioTest {
 
         assertThat(page).contains("identity-service — valid");
         assertThat(page).contains("payments-api — Payments API incident response plan File payments-api.yaml Validity valid");
-        assertThat(page).contains("Last drill never");
+        assertThat(page).contains("Last drill never — a drill is due");
         assertThat(page).contains("token-leak — restricted: only its responders and escalation levels see it");
         assertThat(page).contains("incident-manager Leads the response, owns decisions and the timeline. "
                 + "Eligible, in order: alice, bob, carol.");
