@@ -129,7 +129,7 @@ public class CommandApplier {
     private IncidentScope scope(String key, CommandRequest request) {
         Incident incident;
         if (key != null) {
-            incident = Incident.lockByKey(key).orElseThrow(() -> new CommandError("There is no incident " + key
+            incident = Incident.lockByKey(key).orElseThrow(() -> new CommandError("There is no incident " + CommandError.echo(key)
                     + ". See `list` for open incidents."));
         } else {
             incident = Incident.lockByChannel(request.channel()).orElseThrow(() -> new CommandError(

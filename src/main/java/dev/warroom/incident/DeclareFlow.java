@@ -42,12 +42,12 @@ public class DeclareFlow {
     @Transactional(Transactional.TxType.MANDATORY)
     public Incident declare(Command.Declare command, CommandRequest request) {
         Plan plan = plans.active(command.service()).orElseThrow(() -> CommandError.withUsage(
-                "No plan for service `" + command.service() + "`; services: " + services() + ".", Usage.DECLARE));
+                "No plan for service `" + CommandError.echo(command.service()) + "`; services: " + services() + ".", Usage.DECLARE));
         plan.severity(command.severity()).orElseThrow(() -> CommandError.withUsage(
-                "`" + command.severity() + "` is not a severity of " + plan.service() + "; choose "
+                "`" + CommandError.echo(command.severity()) + "` is not a severity of " + plan.service() + "; choose "
                         + String.join(", ", plan.severities().keySet()) + ".", Usage.DECLARE));
         if (command.incidentType() != null && plan.incidentType(command.incidentType()).isEmpty()) {
-            throw CommandError.withUsage("`" + command.incidentType() + "` is not an incident type of " + plan.service()
+            throw CommandError.withUsage("`" + CommandError.echo(command.incidentType()) + "` is not an incident type of " + plan.service()
                     + "; choose " + String.join(", ", plan.incidentTypes().stream().map(Plan.IncidentType::name).toList())
                     + ".", Usage.DECLARE);
         }
