@@ -59,13 +59,24 @@ final class FuzzRun {
         if (answer.status() >= 500) {
             return "a server error";
         }
-        if (!fuzz.authentic() && answer.status() != 401) {
+        if (!fuzz.authentic() && answer.status() != 401 && !refusedAsHttp(fuzz, answer.status())) {
             return "inauthentic but not refused with 401";
         }
         if (answer.status() >= 400 && changedRows != 0) {
             return "refused but " + changedRows + " stored rows changed";
         }
         return null;
+    }
+
+    /**
+     * Refusals the HTTP layer gives before Warroom sees the request, for requests no platform sends: a Content-Type
+     * that is not the platform's (415) or headers beyond the server's limit (431). They change nothing either.
+     */
+    private static boolean refusedAsHttp(FuzzCase fuzz, int status) {
+        String type = fuzz.headers().getOrDefault("Content-Type", "");
+        boolean platformType = type.equals("application/json") || type.equals("application/x-www-form-urlencoded");
+        int headerChars = fuzz.headers().entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        return (status == 415 && !platformType) || (status == 431 && headerChars > 8_000);
     }
 
     private static String cut(String body) {

@@ -60,6 +60,7 @@ public class SlackEventsResource {
             return json(400, "malformed Slack payload: " + malformed.getClass().getSimpleName());
         }
         if (request == null) {
+            LOG.warn("Slack request refused: not a Slack command, interaction or event");
             return json(400, "not a Slack command, interaction or event");
         }
         try {
