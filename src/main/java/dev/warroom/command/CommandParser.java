@@ -22,6 +22,8 @@ public final class CommandParser {
     /** A thread reply answers a prompt only with a mark ({@code 2.}, {@code 2:}, {@code #2}): "3 retries…" is a lesson. */
     private static final Pattern MARKED_PROMPT = Pattern.compile("(?sU)^(?:#\\d{1,3}|\\d{1,3}[.:])\\s+\\S.*$");
     private static final Pattern NO_PROMPT = Pattern.compile("(?sU)^--\\s+(\\S.*)$");
+    /** As Slack's declare form allows: a title is read in channel names, topics and phone notifications. */
+    public static final int MAX_TITLE = 150;
 
     /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
     public Command parse(String input) {
@@ -32,7 +34,7 @@ public final class CommandParser {
         Words words = new Words(text);
         String verb = words.next().toLowerCase(Locale.ROOT);
         Usage usage = Usage.of(verb).orElseThrow(() -> new CommandError(
-                "Unknown command `" + verb + "`. Commands: " + allWords() + ". Try `help`."));
+                "Unknown command `" + CommandError.echo(verb) + "`. Commands: " + allWords() + ". Try `help`."));
         return switch (usage) {
             case DECLARE -> declare(words);
             case ACK -> noMore(words, usage, new Command.Ack(words.incidentKey()));
@@ -81,6 +83,9 @@ public final class CommandParser {
         String severity = required(words, Usage.DECLARE, "a severity").toLowerCase(Locale.ROOT);
         String type = incidentType(words, Usage.DECLARE);
         String title = rest(words, Usage.DECLARE, "a title");
+        if (title.codePointCount(0, title.length()) > MAX_TITLE) {
+            throw CommandError.withUsage("The title is too long: keep it to " + MAX_TITLE + " characters.", Usage.DECLARE);
+        }
         return new Command.Declare(service, severity, type, title);
     }
 
@@ -129,7 +134,7 @@ public final class CommandParser {
         String key = words.incidentKey();
         String name = required(words, usage, "a phase");
         Phase phase = Phase.fromWord(name).orElseThrow(() -> CommandError.withUsage(
-                "`" + name + "` is not a phase; phases: " + Arrays.stream(Phase.values()).map(Phase::word)
+                "`" + CommandError.echo(name) + "` is not a phase; phases: " + Arrays.stream(Phase.values()).map(Phase::word)
                         .collect(Collectors.joining(", ")) + ".", usage));
         return noMore(words, usage, new Command.MovePhase(key, phase));
     }
@@ -143,7 +148,7 @@ public final class CommandParser {
             }
             return number;
         } catch (NumberFormatException e) {
-            throw CommandError.withUsage("`" + word + "` is not a step number.", usage);
+            throw CommandError.withUsage("`" + CommandError.echo(word) + "` is not a step number.", usage);
         }
     }
 
@@ -174,7 +179,7 @@ public final class CommandParser {
 
     private static <C extends Command> C noMore(Words words, Usage usage, C command) {
         if (words.hasNext()) {
-            throw CommandError.withUsage("`" + usage.word() + "` does not take `" + words.rest() + "`.", usage);
+            throw CommandError.withUsage("`" + usage.word() + "` does not take `" + CommandError.echo(words.rest()) + "`.", usage);
         }
         return command;
     }
@@ -243,7 +248,7 @@ public final class CommandParser {
         }
         return Usage.of(topic)
                 .map(u -> "`" + u.form() + "` — " + u.description())
-                .orElseThrow(() -> new CommandError("No command `" + topic + "`. Commands: " + allWords() + "."));
+                .orElseThrow(() -> new CommandError("No command `" + CommandError.echo(topic) + "`. Commands: " + allWords() + "."));
     }
 
     static List<String> words() {

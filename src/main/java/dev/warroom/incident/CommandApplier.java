@@ -137,7 +137,7 @@ public class CommandApplier {
             // A restricted incident named from outside its channel is unknown to whoever may not see it.
             incident = Incident.lockByKey(key)
                     .filter(i -> inItsChannel(i, request) || restricted.maySee(request.actor().personId(), i))
-                    .orElseThrow(() -> new CommandError("There is no incident " + key + ". See `list` for open incidents."));
+                    .orElseThrow(() -> new CommandError("There is no incident " + CommandError.echo(key) + ". See `list` for open incidents."));
         } else {
             incident = Incident.lockByChannel(request.channel()).orElseThrow(() -> new CommandError(
                     "Which incident? Name it, e.g. `status INC-12`, or type the command in the incident's channel."));

@@ -54,10 +54,10 @@ public class DeclareFlow {
     private Incident declare(Command.Declare command, boolean drill, Usage usage, CommandRequest request) {
         Plan plan = planFor(command.service(), usage);
         plan.severity(command.severity()).orElseThrow(() -> CommandError.withUsage(
-                "`" + command.severity() + "` is not a severity of " + plan.service() + "; choose "
+                "`" + CommandError.echo(command.severity()) + "` is not a severity of " + plan.service() + "; choose "
                         + String.join(", ", plan.severities().keySet()) + ".", usage));
         if (command.incidentType() != null && plan.incidentType(command.incidentType()).isEmpty()) {
-            throw CommandError.withUsage("`" + command.incidentType() + "` is not an incident type of " + plan.service()
+            throw CommandError.withUsage("`" + CommandError.echo(command.incidentType()) + "` is not an incident type of " + plan.service()
                     + "; choose " + String.join(", ", plan.incidentTypes().stream().map(Plan.IncidentType::name).toList())
                     + ".", usage);
         }
@@ -99,7 +99,7 @@ public class DeclareFlow {
 
     private Plan planFor(String service, Usage usage) {
         return plans.active(service).orElseThrow(() -> CommandError.withUsage(
-                "No plan for service `" + service + "`; services: " + services() + ".", usage));
+                "No plan for service `" + CommandError.echo(service) + "`; services: " + services() + ".", usage));
     }
 
     private Incident newIncident(Command.Declare command, boolean drill, CommandRequest request, Plan plan, Instant now) {

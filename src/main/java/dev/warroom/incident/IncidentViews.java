@@ -96,7 +96,7 @@ public class IncidentViews {
     }
 
     Message plan(String service) {
-        Plan plan = plans.active(service).orElseThrow(() -> new CommandError("No plan for service `" + service
+        Plan plan = plans.active(service).orElseThrow(() -> new CommandError("No plan for service `" + CommandError.echo(service)
                 + "`; services: " + String.join(", ", plans.activePlans().stream().map(Plan::service).toList()) + "."));
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("Scope", plan.scope().strip()));

@@ -140,6 +140,23 @@ class CommandParserTest {
     }
 
     @Test
+    void refusalsQuoteAtMostFortyCharactersOfWhatWasTyped() {
+        // Found by CommandParserFuzzTest: a pasted log came back whole in the refusal.
+        String pasted = "x".repeat(5000);
+        assertEquals("`status` does not take `" + "x".repeat(40) + "…`. Usage: `status`", error("status " + pasted));
+        assertEquals("Unknown command `" + "y".repeat(40) + "…`. Commands: " + ALL_WORDS + ". Try `help`.",
+                error("y".repeat(300)));
+    }
+
+    @Test
+    void aTitleLongerThan150CharactersIsRefused() {
+        assertEquals(new Command.Declare("payments-api", "high", null, "t".repeat(150)),
+                parser.parse("declare payments-api high " + "t".repeat(150)));
+        assertEquals("The title is too long: keep it to 150 characters. Usage: `" + Usage.DECLARE.form() + "`",
+                error("declare payments-api high " + "t".repeat(151)));
+    }
+
+    @Test
     void incidentKeyIsUpperCased() {
         assertEquals(new Command.Ack("INC-7"), parser.parse("ack inc-7"));
         assertEquals(new Command.Ack("INC-7"), parser.parse("ack Inc-7"));

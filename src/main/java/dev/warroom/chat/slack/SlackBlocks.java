@@ -18,6 +18,7 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.warroom.command.Button;
+import dev.warroom.command.CommandParser;
 import dev.warroom.command.Field;
 import dev.warroom.command.Mention;
 import dev.warroom.command.Message;
@@ -68,7 +69,7 @@ public final class SlackBlocks {
     public static final String TYPE_ACTION = "type_select";
     public static final String TITLE_ACTION = "title_input";
     /** Longest incident title the modal accepts. */
-    public static final int TITLE_MAX_LENGTH = 150;
+    public static final int TITLE_MAX_LENGTH = CommandParser.MAX_TITLE;
 
     static final int SECTION_TEXT_LIMIT = 3000;
     static final int FIELD_TEXT_LIMIT = 2000;

@@ -107,6 +107,9 @@ public class SlackInbound {
 
     private Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
+        if (isBlank(payload.getChannelId()) || isBlank(payload.getUserId()) || isBlank(payload.getTriggerId())) {
+            return malformed("a slash command needs channel_id, user_id and trigger_id");
+        }
         String text = payload.getText() == null ? "" : payload.getText().strip();
         if (text.equalsIgnoreCase("declare")) {
             return later(() -> openDeclareForm(payload.getTriggerId(), payload.getChannelId()), context::ack);
@@ -117,7 +120,12 @@ public class SlackInbound {
 
     private Response onButton(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
-        String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
+        String channel = payload.getChannel() != null ? payload.getChannel().getId()
+                : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
+        if (isBlank(channel) || payload.getUser() == null || isBlank(payload.getUser().getId())
+                || isBlank(payload.getTriggerId()) || payload.getActions() == null) {
+            return malformed("a button press needs its channel, user, trigger_id and actions");
+        }
         List<Runnable> presses = new ArrayList<>();
         for (BlockActionPayload.Action action : payload.getActions()) {
             if (Button.asksReason(action.getValue())) { // the reason is asked in a modal
@@ -161,7 +169,7 @@ public class SlackInbound {
         MessageEvent event = payload.getEvent();
         // Only people's replies in a thread can be lessons; Warroom's own posts and edits are not.
         if (event.getBotId() == null && event.getSubtype() == null && event.getThreadTs() != null
-                && event.getText() != null && !event.getText().isBlank()) {
+                && !isBlank(event.getText()) && !isBlank(event.getChannel()) && !isBlank(event.getUser())) {
             return later(() -> lessonIfLessonsThread(event, payload.getEventId()), context::ack);
         }
         return context.ack();
@@ -194,7 +202,7 @@ public class SlackInbound {
 
     private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext context) {
         AppMentionEvent event = payload.getEvent();
-        if (event.getBotId() == null) {
+        if (event.getBotId() == null && !isBlank(event.getChannel()) && !isBlank(event.getUser())) {
             String text = event.getText() == null ? "" : event.getText();
             String withoutBot = withoutMention(text);
             SourceMessage source = source(event.getChannel(), event.getTs(), event.getThreadTs());
@@ -233,6 +241,16 @@ public class SlackInbound {
 
     private static SourceMessage source(String channel, String ts, String threadTs) {
         return ts == null ? null : new SourceMessage(sourceRef(channel, ts), ts, threadTs);
+    }
+
+    /** Refused before anything is queued: Slack always sends these fields, so a request without them is forged or broken. */
+    private static Response malformed(String reason) {
+        return Response.builder().statusCode(400).contentType("application/json; charset=utf-8")
+                .body("{\"error\":\"malformed Slack payload: " + reason + "\"}").build();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Acknowledges once the work is queued; a full queue throws {@link WorkQueueFull} (to the endpoint: 503). */
