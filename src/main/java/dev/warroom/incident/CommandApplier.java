@@ -58,7 +58,7 @@ public class CommandApplier {
         if (command instanceof Command.Declare declare) {
             declareFlow.declare(declare, request);
         } else if (command instanceof Command.OnIncident onIncident) {
-            applyToIncident(onIncident, scope(onIncident.incidentKey(), request));
+            applyToIncident(onIncident, scope(onIncident, request));
         } else if (command instanceof Command.ListIncidents) {
             reply(request, views.openIncidents());
         } else if (command instanceof Command.ListPlans) {
@@ -126,13 +126,18 @@ public class CommandApplier {
         }
     }
 
-    private IncidentScope scope(String key, CommandRequest request) {
+    private IncidentScope scope(Command.OnIncident command, CommandRequest request) {
+        // Status and steps only read: unlocked, they neither wait for the commands that change the incident nor hold
+        // each other up (a burst of `status` on one incident ran one at a time behind its row lock).
+        boolean reads = command instanceof Command.Status || command instanceof Command.Steps;
+        String key = command.incidentKey();
         Incident incident;
         if (key != null) {
-            incident = Incident.lockByKey(key).orElseThrow(() -> new CommandError("There is no incident " + key
-                    + ". See `list` for open incidents."));
+            incident = (reads ? Incident.findByKey(key) : Incident.lockByKey(key)).orElseThrow(() -> new CommandError(
+                    "There is no incident " + key + ". See `list` for open incidents."));
         } else {
-            incident = Incident.lockByChannel(request.channel()).orElseThrow(() -> new CommandError(
+            incident = (reads ? Incident.findByChannel(request.channel()) : Incident.lockByChannel(request.channel()))
+                    .orElseThrow(() -> new CommandError(
                     "Which incident? Name it, e.g. `status INC-12`, or type the command in the incident's channel."));
         }
         IncidentLog.about(incident.key());
