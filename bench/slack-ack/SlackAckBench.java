@@ -489,7 +489,7 @@ public class SlackAckBench {
     }
 
     static void awaitIncident(HttpClient http, String base, String key) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (System.nanoTime() < deadline) {
             if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/incidents/" + key)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -497,7 +497,7 @@ public class SlackAckBench {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException(key + " was not declared within 30 s");
+        throw new IllegalStateException(key + " was not declared within " + START_SECONDS + " s (-DstartSeconds)");
     }
 
     /** SIGTERM, then wait: Quarkus stops, then its hook stops the embedded PostgreSQL. Forced only as a last resort. */
