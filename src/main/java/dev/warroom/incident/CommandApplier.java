@@ -61,7 +61,7 @@ public class CommandApplier {
         } else if (command instanceof Command.Drill drill) {
             declareFlow.drill(drill, request);
         } else if (command instanceof Command.OnIncident onIncident) {
-            applyToIncident(onIncident, scope(onIncident.incidentKey(), request));
+            applyToIncident(onIncident, scope(onIncident, request));
         } else if (command instanceof Command.ListIncidents) {
             reply(request, views.openIncidents(incident -> restricted.maySee(request.actor().personId(), incident)));
         } else if (command instanceof Command.ListPlans) {
@@ -131,15 +131,20 @@ public class CommandApplier {
         }
     }
 
-    private IncidentScope scope(String key, CommandRequest request) {
+    private IncidentScope scope(Command.OnIncident command, CommandRequest request) {
+        // Status and steps only read: unlocked, they neither wait for the commands that change the incident nor hold
+        // each other up (a burst of `status` on one incident ran one at a time behind its row lock).
+        boolean reads = command instanceof Command.Status || command instanceof Command.Steps;
+        String key = command.incidentKey();
         Incident incident;
         if (key != null) {
             // A restricted incident named from outside its channel is unknown to whoever may not see it.
-            incident = Incident.lockByKey(key)
+            incident = (reads ? Incident.findByKey(key) : Incident.lockByKey(key))
                     .filter(i -> inItsChannel(i, request) || restricted.maySee(request.actor().personId(), i))
                     .orElseThrow(() -> new CommandError("There is no incident " + CommandError.echo(key) + ". See `list` for open incidents."));
         } else {
-            incident = Incident.lockByChannel(request.channel()).orElseThrow(() -> new CommandError(
+            incident = (reads ? Incident.findByChannel(request.channel()) : Incident.lockByChannel(request.channel()))
+                    .orElseThrow(() -> new CommandError(
                     "Which incident? Name it, e.g. `status INC-12`, or type the command in the incident's channel."));
         }
         IncidentLog.about(incident.key());

@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every text the incident core sends, in one place. */
 public final class IncidentMessages {
@@ -142,10 +144,13 @@ public final class IncidentMessages {
     }
 
     static String roles(IncidentScope scope) {
+        // One query for every role's holders: a card is rendered on every status and every change.
+        Map<String, List<String>> holders = RoleHolder.of(scope.incident()).stream().collect(
+                Collectors.groupingBy(h -> h.role, Collectors.mapping(h -> h.person, Collectors.toList())));
         List<String> lines = new ArrayList<>();
         for (String role : scope.plan().roles().keySet()) {
             if (!role.equals(Plan.INCIDENT_MANAGER)) {
-                lines.add(role + ": " + scope.names(scope.peopleInRole(role)));
+                lines.add(role + ": " + scope.names(holders.getOrDefault(role, List.of())));
             }
         }
         return String.join("; ", lines);

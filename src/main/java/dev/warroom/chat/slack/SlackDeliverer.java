@@ -3,7 +3,7 @@ package dev.warroom.chat.slack;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
-import dev.warroom.chat.ChatConversation;
+import dev.warroom.chat.ConversationIds;
 import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Message;
 import dev.warroom.notify.ChannelOpening;
@@ -40,6 +40,8 @@ public class SlackDeliverer implements MessageDeliverer {
     PlanRegistry plans;
     @Inject
     Clock clock;
+    @Inject
+    ConversationIds conversations;
 
     @Override
     public String platform() {
@@ -58,10 +60,10 @@ public class SlackDeliverer implements MessageDeliverer {
 
     @Override
     public void open(ChannelOpening opening, Long incidentId) throws Exception {
-        String channel = ChatConversation.externalId(PLATFORM, opening.name()).orElse(null);
+        String channel = conversations.externalId(PLATFORM, opening.name()).orElse(null);
         if (channel == null) {
             channel = create(opening.name());
-            ChatConversation.remember(PLATFORM, opening.name(), channel, clock.instant());
+            conversations.remember(PLATFORM, opening.name(), channel, clock.instant());
         }
         String id = channel;
         List<String> users = opening.members().stream().map(this::slackUser).flatMap(Optional::stream).distinct().toList();
@@ -117,7 +119,7 @@ public class SlackDeliverer implements MessageDeliverer {
 
     private String channelFor(Destination destination) throws Exception {
         return switch (destination.kind()) {
-            case CHANNEL -> ChatConversation.externalId(PLATFORM, destination.name()).orElse(destination.name());
+            case CHANNEL -> conversations.externalId(PLATFORM, destination.name()).orElse(destination.name());
             case PERSON -> {
                 String user = slackUser(destination.name()).orElseThrow(() -> new DeliveryRejected(
                         destination.name() + " has no Slack contact in the plans"));

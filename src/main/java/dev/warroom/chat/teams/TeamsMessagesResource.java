@@ -3,6 +3,7 @@ package dev.warroom.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warroom.chat.AcknowledgedWork;
+import dev.warroom.chat.RefusedRequests;
 import dev.warroom.chat.WorkQueueFull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,8 @@ public class TeamsMessagesResource {
     TeamsInbound inbound;
     @Inject
     AcknowledgedWork work;
+    @Inject
+    RefusedRequests refusals;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -90,8 +93,8 @@ public class TeamsMessagesResource {
     }
 
     /** Too much work waits already: the activity is not taken (nothing done or stored) and may be sent again. */
-    private static Response busy() {
-        LOG.warnf("Teams activity refused: %s", WorkQueueFull.MESSAGE);
+    private Response busy() {
+        refusals.refused("Teams");
         return Response.fromResponse(json(503, WorkQueueFull.MESSAGE)).header("Retry-After", WorkQueueFull.RETRY_AFTER_SECONDS).build();
     }
 
