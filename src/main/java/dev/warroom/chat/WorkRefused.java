@@ -12,7 +12,8 @@ public abstract class WorkRefused extends RuntimeException {
     private final String reason;
 
     protected WorkRefused(String reason, String message) {
-        super(message);
+        // No stack trace: under a burst thousands are thrown a second, and nobody reads where (it is always submit).
+        super(message, null, false, false);
         this.reason = reason;
     }
 
