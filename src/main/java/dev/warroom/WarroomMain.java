@@ -3,6 +3,7 @@ package dev.warroom;
 import dev.warroom.database.AppStoppedSignal;
 import dev.warroom.database.EmbeddedDatabase;
 import dev.warroom.plan.PlanValidationCommand;
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -35,10 +36,19 @@ public class WarroomMain {
             System.exit(1);
         }
         try {
-            Quarkus.run(args);
+            Quarkus.run(null, WarroomMain::exit, args);
         } finally {
             AppStoppedSignal.signal();
         }
+    }
+
+    /**
+     * Called by Quarkus once the app has stopped, then exits as Quarkus would. At SIGTERM that exit blocks (the JVM
+     * is already shutting down) and {@code main} never returns, so this is where the database learns it may stop.
+     */
+    private static void exit(Integer code, Throwable failure) {
+        AppStoppedSignal.signal();
+        ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(code, failure);
     }
 
     private static void startEmbeddedDatabaseIfNoneConfigured() throws Exception {

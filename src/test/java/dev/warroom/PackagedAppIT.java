@@ -158,6 +158,7 @@ class PackagedAppIT {
                 .orElseThrow(() -> new AssertionError("no running PostgreSQL after the restart"));
         second.process.destroy(); // SIGTERM: shutdown hooks stop the embedded server
         assertTrue(second.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "app stops within " + STOP_WITHIN);
+        assertDatabaseStoppedAfterTheApp(Files.readString(second.log), second);
         Optional<ProcessHandle> server = ProcessHandle.of(secondServerPid);
         assertTrue(server.isEmpty() || waitGone(server.get(), SERVER_GONE_WITHIN),
                 "PostgreSQL (pid " + secondServerPid + ") stopped with the app");
@@ -338,14 +339,25 @@ class PackagedAppIT {
         }
         assertTrue(refusedTitle != null, "no request was refused after SIGTERM");
         assertTrue(app.process.waitFor(5, TimeUnit.MINUTES), "app stops within 5 minutes");
-        assertTrue(Files.readString(app.log).contains("Shutdown: acknowledged chat work done, outbox workers done"),
+        String log = Files.readString(app.log);
+        assertTrue(log.contains("Shutdown: acknowledged chat work done, outbox workers done"),
                 "the app said it finished its work; see " + app.log);
+        assertDatabaseStoppedAfterTheApp(log, app);
 
         App restarted = start(data, slackEnv);
         List<String> titles = getJson(restarted, "/api/incidents").findValuesAsText("title");
         assertTrue(titles.containsAll(acknowledged), "missing: " + acknowledged.stream().filter(t -> !titles.contains(t)).toList());
         assertFalse(titles.contains(refusedTitle), refusedTitle + " was refused, yet declared");
         assertEquals(acknowledged.size(), titles.size(), titles.toString());
+    }
+
+    /** The embedded PostgreSQL is told to stop only once Quarkus has stopped (its pool, Quartz and Hibernate too). */
+    private static void assertDatabaseStoppedAfterTheApp(String log, App app) {
+        int appStopped = log.indexOf("warroom stopped in");
+        int databaseStopping = log.indexOf("received fast shutdown request");
+        assertTrue(appStopped >= 0, "the app logged its stop; see " + app.log);
+        assertTrue(databaseStopping < 0 || databaseStopping > appStopped,
+                "PostgreSQL was stopped before the app had stopped; see " + app.log);
     }
 
     /** A signed {@code /incident} slash command from alice in #general, as Slack posts it. */

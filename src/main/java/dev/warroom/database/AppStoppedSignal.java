@@ -1,24 +1,20 @@
 package dev.warroom.database;
 
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import java.time.Duration;
 
 /**
- * Tells the embedded PostgreSQL's shutdown hook that Warroom has stopped its work, so the database
- * is stopped after the app, not while requests are still finishing. The signal is a system
- * property: dev mode runs the app in class loaders of its own, and system properties are shared.
+ * Tells the embedded PostgreSQL's shutdown hook that Warroom has stopped, so the database is stopped after the app,
+ * not while its last work, Quartz, Hibernate or the connection pool are still stopping. Signalled by the exit handler
+ * Quarkus calls once the app is fully stopped ({@code WarroomMain}); a {@code ShutdownEvent} observer would be too
+ * early, since the beans and the connection pool are stopped after it. The signal is a system property: dev mode runs
+ * the app in class loaders of its own, and system properties are shared.
  */
-@ApplicationScoped
-public class AppStoppedSignal {
+public final class AppStoppedSignal {
 
     private static final String PROPERTY = "warroom.app-stopped";
     private static final long POLL_MILLIS = 50;
 
-    void onStop(@Observes ShutdownEvent event) {
-        signal();
+    private AppStoppedSignal() {
     }
 
     public static void signal() {

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The order in which Warroom stops its own work, after Quarkus has stopped taking HTTP requests and before the
- * database goes (the embedded one waits for {@code AppStoppedSignal}, which observes the same event later): first the
+ * database goes (the embedded one waits until Quarkus has stopped, see {@code AppStoppedSignal}): first the
  * work behind acknowledged Slack and Teams requests (it is only in memory), then the outbox workers' current
  * batches, then Quartz's running timers. Together they get {@code WARROOM_SHUTDOWN_TIMEOUT}; what is left then
  * stays in the database (outbox rows, timers) for another replica or the restart, except unfinished chat work,
