@@ -10,7 +10,8 @@ IDLE_SECONDS=${IDLE_SECONDS:-30}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# 0 once the process is gone (an ended process has no VmRSS line while it waits to be reaped).
+rss_kib() { r=$(awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || true); echo "${r:-0}"; }
 tracking() { case "${APP_JAVA_OPTS:-}" in *NativeMemoryTracking*) return 0;; *) return 1;; esac; }
 # The committed figures of the JVM's main areas, one line (MiB).
 nmt() {

@@ -95,6 +95,50 @@ class KubernetesManifestsTest {
                 "JAVA_APP_JAR=\"/deployments/quarkus-run.jar\"", "EXPOSE 8080");
     }
 
+    /**
+     * Figures of bench/memory/run.sh (README "Performance", "Memory"), with the heap capped at 307 MiB: the JVM's resident memory
+     * besides the heap, and the heap it had committed, at the peak of the Slack ack benchmark.
+     */
+    static final int MEASURED_NON_HEAP_MIB = 310;
+    static final int MEASURED_HEAP_MIB = 210;
+    static final int MEASURED_PEAK_RSS_MIB = 515;
+
+    @Test
+    void theContainerMemoryFitsTheMeasuredFigures() throws IOException {
+        String javaOpts = dockerfileEnv("JAVA_OPTS");
+        assertThat(javaOpts).contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseG1GC",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(javaOpts);
+        assertThat(percentage.find()).as("JAVA_OPTS sets -XX:MaxRAMPercentage: " + javaOpts).isTrue();
+
+        JsonNode container = documents().get("Deployment").at("/spec/template/spec/containers/0");
+        // JAVA_OPTS set here would replace the image's, and JAVA_OPTS_APPEND is ignored once JAVA_OPTS is set.
+        assertThat(env(container)).doesNotContainKeys("JAVA_OPTS", "JAVA_OPTS_APPEND");
+        double limit = mebibytes(container.at("/resources/limits/memory").asText());
+        double request = mebibytes(container.at("/resources/requests/memory").asText());
+        double maxHeap = limit * Double.parseDouble(percentage.group(1)) / 100;
+
+        assertThat(maxHeap).as("heap for the measured use, half again").isGreaterThanOrEqualTo(MEASURED_HEAP_MIB * 1.5);
+        assertThat(limit - maxHeap).as("room beside the heap").isGreaterThanOrEqualTo(MEASURED_NON_HEAP_MIB);
+        assertThat(request).as("the request covers the measured peak").isGreaterThanOrEqualTo(MEASURED_PEAK_RSS_MIB);
+        assertThat(request).isLessThanOrEqualTo(limit);
+    }
+
+    /** A Kubernetes memory quantity in MiB ({@code 768Mi}, {@code 1Gi}). */
+    private static double mebibytes(String quantity) {
+        Matcher matcher = Pattern.compile("([0-9.]+)(Mi|Gi)").matcher(quantity);
+        assertThat(matcher.matches()).as("memory quantity in Mi or Gi: " + quantity).isTrue();
+        double value = Double.parseDouble(matcher.group(1));
+        return matcher.group(2).equals("Gi") ? value * 1024 : value;
+    }
+
+    /** The value of an {@code ENV NAME="value"} line of the Dockerfile. */
+    private static String dockerfileEnv(String name) throws IOException {
+        Matcher matcher = Pattern.compile("(?m)^ENV " + name + "=\"([^\"]*)\"$").matcher(Files.readString(DIR.resolve("Dockerfile")));
+        assertThat(matcher.find()).as("the Dockerfile sets " + name).isTrue();
+        return matcher.group(1);
+    }
+
     private static Map<String, String> env(JsonNode container) {
         Map<String, String> env = new HashMap<>();
         container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
