@@ -38,7 +38,12 @@ public sealed interface Command {
 
     record AddLesson(String incidentKey, String text) implements OnIncident {}
 
+    /** A follow-up action; {@code owner} is a person as typed, {@code due} null when none was given. */
+    record AddAction(String incidentKey, String text, String owner, java.time.LocalDate due) implements OnIncident {}
+
     record ShowReport(String incidentKey) implements OnIncident {}
+
+    record ApproveReport(String incidentKey) implements OnIncident {}
 
     record Close(String incidentKey) implements OnIncident {}
 
