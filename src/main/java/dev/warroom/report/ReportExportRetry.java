@@ -13,8 +13,12 @@ public class ReportExportRetry {
     @Inject
     ReportExport export;
 
-    /** Returns how many files were written this time. */
     @Scheduled(every = "${warroom.reports.export-retry-every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        retry();
+    }
+
+    /** Returns how many files were written this time. */
     @Transactional
     public int retry() {
         int written = 0;
