@@ -21,7 +21,7 @@ public final class CommandParser {
     private static final Pattern LEADING_WORD = Pattern.compile("(?iU)^/?incident(\\s+|$)");
     private static final String TYPE_PREFIX = "type=";
     /** The action's text, then the owner and what follows; greedy, so the last {@code owner} word splits them. */
-    private static final Pattern ACTION = Pattern.compile("(?isU)^(|.*\\s)owner(\\s.*|)$");
+    private static final Pattern ACTION = Pattern.compile("(?isU)^(.*\\s|)owner(\\s.*|)$");
 
     /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
     public Command parse(String input) {

@@ -254,7 +254,7 @@ class ReportScenarioTest extends ScenarioTest {
     @Test
     void theDashboardShowsTheReportAsAPage() {
         say("zoe", "general", "/incident declare payments-api low Slow refunds");
-        given().get("/dashboard/incidents/INC-1/report").then().statusCode(404).contentType("text/html;charset=UTF-8")
+        given().get("/dashboard/incidents/INC-1/report").then().statusCode(404)
                 .body(org.hamcrest.Matchers.containsString("INC-1 has no report yet: `report` stores it as a draft."));
         say("alice", "inc-1-slow-refunds", "/incident resolve Queue drained <b>now</b>");
         say("alice", "inc-1-slow-refunds", "/incident report");
