@@ -260,7 +260,7 @@ class ReportScenarioTest extends ScenarioTest {
         say("alice", "inc-1-slow-refunds", "/incident report");
 
         String page = given().get("/dashboard/incidents/INC-1/report").then().statusCode(200)
-                .contentType("text/html;charset=UTF-8").extract().asString();
+                .contentType("text/html").extract().asString();
         assertThat(page).contains("<h1>INC-1 · payments-api · LOW — Slow refunds</h1>")
                 .contains("<th>Phase</th>").contains("<td>Severity</td>\n<td>low</td>")
                 .contains("<p>Queue drained &lt;b&gt;now&lt;/b&gt;</p>")

@@ -102,7 +102,7 @@ class DashboardPagesTest extends ScenarioTest {
         assertThat(page).contains("2026-11-25 09:02 UTC Alice Smith acknowledged Acknowledged 2m after declaration.");
         assertThat(page).contains("2026-11-25 09:40 UTC Alice Smith handover Incident manager: Alice Smith → Bob Jones.");
         assertThat(page).contains("Lessons learned Automate the failover check — Carol White, 2026-11-25 09:50 UTC");
-        assertThat(page).contains("Report No report yet: report stores a draft, the incident manager approves it with report approve.");
+        assertThat(page).contains("Report No report yet: report stores a draft, the incident manager approves it with report approve");
     }
 
     @Test
