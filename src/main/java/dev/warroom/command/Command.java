@@ -2,6 +2,8 @@ package dev.warroom.command;
 
 import dev.warroom.plan.Phase;
 
+import java.time.LocalDate;
+
 /** What someone asked Warroom to do, in platform-neutral words; made by {@link CommandParser}. */
 public sealed interface Command {
 
@@ -39,7 +41,7 @@ public sealed interface Command {
     record AddLesson(String incidentKey, String text) implements OnIncident {}
 
     /** A follow-up action; {@code owner} is a person as typed, {@code due} null when none was given. */
-    record AddAction(String incidentKey, String text, String owner, java.time.LocalDate due) implements OnIncident {}
+    record AddAction(String incidentKey, String text, String owner, LocalDate due) implements OnIncident {}
 
     record ShowReport(String incidentKey) implements OnIncident {}
 

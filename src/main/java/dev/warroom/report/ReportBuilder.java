@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Builds an incident's {@link IncidentReport} from what is stored about it and its plan. */
@@ -123,7 +125,7 @@ public final class ReportBuilder {
             case DONE -> "done by " + name(step.actor) + " at " + IncidentMessages.dateTime(step.changedAt);
             case SKIPPED -> "skipped by " + name(step.actor) + ": " + step.reason;
         };
-        return new StepLine(step.number, step.text, step.status.name().toLowerCase(java.util.Locale.ROOT), outcome);
+        return new StepLine(step.number, step.text, step.status.name().toLowerCase(Locale.ROOT), outcome);
     }
 
     private List<EventLine> events(TimelineEvent.Type... types) {
@@ -222,7 +224,7 @@ public final class ReportBuilder {
         return plan.severity(incident.severity).orElseThrow();
     }
 
-    private java.util.Map<Phase, Duration> targets() {
+    private Map<Phase, Duration> targets() {
         return severity().targets();
     }
 

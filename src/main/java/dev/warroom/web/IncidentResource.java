@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,7 @@ public class IncidentResource {
     public record LessonView(String author, String text, Instant at) {}
 
     /** A follow-up action; {@code due} is null when none was given. */
-    public record ActionView(int number, String text, String owner, java.time.LocalDate due) {}
+    public record ActionView(int number, String text, String owner, LocalDate due) {}
 
     /** A timer waiting on the incident: {@code ack}, {@code phase-target}, {@code update-reminder}, {@code lessons-reminder}. */
     public record TimerView(String kind, Instant due) {}

@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
-import static dev.warroom.support.LocalChatClient.botTexts;
 import static dev.warroom.support.LocalChatClient.lastBotText;
 import static dev.warroom.support.LocalChatClient.say;
 import static io.restassured.RestAssured.given;
@@ -341,9 +339,5 @@ class ReportScenarioTest extends ScenarioTest {
                 Files.delete(path);
             }
         }
-    }
-
-    static List<String> channel() {
-        return botTexts(CHANNEL);
     }
 }
