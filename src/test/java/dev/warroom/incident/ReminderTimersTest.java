@@ -114,7 +114,7 @@ class ReminderTimersTest extends ScenarioTest {
         timers.at(at("2026-11-27T10:00:00Z"));
         assertThat(botTexts(CHANNEL)).filteredOn(reminder::equals).hasSize(2);
 
-        say("alice", CHANNEL, "/incident report");
+        say("alice", CHANNEL, "/incident report approve");
         say("alice", CHANNEL, "/incident close");
         assertThat(timers.at(at("2026-11-30T10:00:00Z"))).isZero();
         assertThat(botTexts(CHANNEL)).filteredOn(reminder::equals).hasSize(2);
