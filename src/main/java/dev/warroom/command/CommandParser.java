@@ -186,8 +186,8 @@ public final class CommandParser {
         }
         String word = words.next();
         if (!word.equalsIgnoreCase("approve")) {
-            throw CommandError.withUsage("`report` does not take `" + word + (words.hasNext() ? " " + words.rest() : "")
-                    + "`.", usage);
+            throw CommandError.withUsage("`report` does not take `"
+                    + CommandError.echo(word + (words.hasNext() ? " " + words.rest() : "")) + "`.", usage);
         }
         return noMore(words, usage, new Command.ApproveReport(key == null ? words.incidentKey() : key));
     }
