@@ -1,13 +1,10 @@
 package dev.warroom.fuzz;
 
-import dev.warroom.support.ScenarioTest;
 import dev.warroom.support.TeamsChat;
 import dev.warroom.support.TeamsProfile;
 import dev.warroom.support.TeamsStandIn;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,36 +21,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(TeamsProfile.class)
-class TeamsInputFuzzTest extends ScenarioTest {
+class TeamsInputFuzzTest extends EndpointFuzzTest {
 
     private static final long SEED = 20261127L;
-
-    @Inject
-    StoredChanges changes;
 
     private TeamsChat teams;
     private Mutations mutations;
 
     @BeforeEach
-    void armed() {
+    void standIns() {
         teams = new TeamsChat().answeringAsUsual();
         mutations = new Mutations(SEED);
-        changes.install();
-    }
-
-    @AfterEach
-    void disarmed() {
-        changes.uninstall();
     }
 
     @Test
     void noBrokenOrForgedActivityGetsAServerErrorOrChangesAnything() {
-        FuzzRun run = new FuzzRun(changes).send("/api/messages", FuzzRun.CASES, this::teamsCase);
+        FuzzRun run = fuzz("/api/messages", this::teamsCase);
 
-        run.assertNothingBroke();
         assertThat(run.authenticCases()).as("cases with a valid token").isGreaterThan(FuzzRun.CASES / 4);
         assertThat(run.refusedCases()).as("cases refused").isGreaterThan(FuzzRun.CASES / 2);
-        given().get("/q/health/ready").then().statusCode(200);
         teams.send(TeamsChat.message("help")).statusCode(200);
     }
 

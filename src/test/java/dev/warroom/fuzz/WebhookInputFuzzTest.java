@@ -1,10 +1,6 @@
 package dev.warroom.fuzz;
 
-import dev.warroom.support.ScenarioTest;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,44 +17,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules apply). The local cases carry fuzzed command lines, so they exercise the incident core's commands too.
  */
 @QuarkusTest
-class WebhookInputFuzzTest extends ScenarioTest {
+class WebhookInputFuzzTest extends EndpointFuzzTest {
 
     private static final String ALERT_TOKEN = "test-alert-token";
 
-    @Inject
-    StoredChanges changes;
-
     private Mutations mutations;
-
-    @BeforeEach
-    void armed() {
-        changes.install();
-    }
-
-    @AfterEach
-    void disarmed() {
-        changes.uninstall();
-    }
 
     @Test
     void noBrokenOrForgedAlertGetsAServerErrorOrChangesAnything() {
         mutations = new Mutations(20261128L);
-        FuzzRun run = new FuzzRun(changes).send("/api/alerts/alertmanager", FuzzRun.CASES, this::alertCase);
+        FuzzRun run = fuzz("/api/alerts/alertmanager", this::alertCase);
 
-        run.assertNothingBroke();
         assertThat(run.authenticCases()).isGreaterThan(FuzzRun.CASES / 4);
         assertThat(run.refusedCases()).isGreaterThan(FuzzRun.CASES / 2);
-        given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
     void noBrokenLocalMessageGetsAServerErrorOrChangesAnythingWhenRefused() {
         mutations = new Mutations(20261129L);
-        FuzzRun run = new FuzzRun(changes).send("/api/local/messages", FuzzRun.CASES, this::localCase);
+        FuzzRun run = fuzz("/api/local/messages", this::localCase);
 
-        run.assertNothingBroke();
         assertThat(run.refusedCases()).as("cases refused").isGreaterThan(FuzzRun.CASES / 10);
-        given().get("/q/health/ready").then().statusCode(200);
         given().contentType("application/json").body("{\"channel\":\"general\",\"user\":\"alice\",\"text\":\"help\"}")
                 .post("/api/local/messages").then().statusCode(200);
     }
