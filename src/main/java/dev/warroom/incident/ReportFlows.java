@@ -126,7 +126,7 @@ public class ReportFlows {
         Incident incident = scope.incident();
         List<Button> buttons = !revision.isApproved() && incident.phase.isAfter(Phase.RECOVERY)
                 ? List.of(new Button("Approve", "report " + scope.key() + " approve")) : List.of();
-        return new Message("*Report: " + IncidentMessages.headline(incident) + "*" + (incident.drill ? " (DRILL)" : ""),
+        return new Message("*Report: " + IncidentMessages.headline(incident) + "*",
                 List.of(new Field("Status", ReportMessages.status(scope, revision)),
                         new Field("Phase targets", report.targetsMet() + " met, " + report.targetsMissed() + " missed"),
                         new Field("Lessons", String.valueOf(report.lessonCount())),

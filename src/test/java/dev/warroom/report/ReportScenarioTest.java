@@ -192,10 +192,9 @@ class ReportScenarioTest extends ScenarioTest {
 
     @Test
     void aDrillReportCarriesTheScore() {
-        say("zoe", "general", "/incident declare payments-api high Checkout failing");
+        say("zoe", "general", "/incident drill payments-api high Checkout failing");
         QuarkusTransaction.requiringNew().run(() -> {
             dev.warroom.incident.Incident incident = dev.warroom.incident.Incident.findByKey("INC-1").orElseThrow();
-            incident.drill = true;
             dev.warroom.notify.OutboxMessage undelivered = new dev.warroom.notify.OutboxMessage();
             undelivered.createdAt = clock.instant();
             undelivered.incidentId = incident.id;
@@ -217,7 +216,7 @@ class ReportScenarioTest extends ScenarioTest {
         say("bob", CHANNEL, "/incident resolve Drill over");
         say("bob", CHANNEL, "/incident report");
 
-        assertThat(lastBotText(CHANNEL)).startsWith("*Report: INC-1 · payments-api · HIGH — Checkout failing* (DRILL)\n");
+        assertThat(lastBotText(CHANNEL)).startsWith("[DRILL] *Report: INC-1 · payments-api · HIGH — Checkout failing*\n");
         String markdown = given().get("/api/incidents/INC-1/report.md").then().statusCode(200).extract().asString();
         assertThat(markdown).startsWith("# INC-1 · payments-api · HIGH — Checkout failing (DRILL)\n\n"
                 + "> **DRILL**: a practice incident that tested the plan and the team. The drill score is at the end.\n");

@@ -142,7 +142,8 @@ class SignInAccessTest extends ScenarioTest {
 
     @Test
     void theReportMarkdownFollowsTheSameRulesAsTheIncident() {
-        declare("/incident report INC-1");
+        commands.handle(new CommandRequest("/incident report INC-1", Actor.person("judy", "Judy Okafor"),
+                PlatformRouter.LOCAL, "general", null));
         given().get("/api/incidents/INC-1/report.md").then().statusCode(401);
 
         given().auth().oauth2(OidcProviderStandIn.token("judy", JUDY)).get("/api/incidents/INC-1/report.md")
