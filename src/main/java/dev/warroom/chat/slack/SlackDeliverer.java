@@ -6,6 +6,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.warroom.chat.ConversationIds;
 import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Message;
+import dev.warroom.incident.Incident;
 import dev.warroom.notify.ChannelOpening;
 import dev.warroom.notify.DeliveryRejected;
 import dev.warroom.notify.Destination;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,8 @@ public class SlackDeliverer implements MessageDeliverer {
     Clock clock;
     @Inject
     ConversationIds conversations;
+    @Inject
+    ChannelsMadeByWarroom channelsMade;
 
     @Override
     public String platform() {
@@ -62,7 +66,7 @@ public class SlackDeliverer implements MessageDeliverer {
     public void open(ChannelOpening opening, Long incidentId) throws Exception {
         String channel = conversations.externalId(PLATFORM, opening.name()).orElse(null);
         if (channel == null) {
-            channel = create(opening.name());
+            channel = create(opening.name(), incidentId);
             conversations.remember(PLATFORM, opening.name(), channel, clock.instant());
         }
         String id = channel;
@@ -76,14 +80,23 @@ public class SlackDeliverer implements MessageDeliverer {
         api.call("conversations.setTopic", m -> m.conversationsSetTopic(r -> r.channel(id).topic(topic)));
     }
 
-    /** Creates the channel; if the name is taken (an earlier installation), a numbered name is used. */
-    private String create(String name) throws Exception {
+    /**
+     * Creates the channel. A name taken by this very attempt's lost answer is the channel; one taken otherwise (an
+     * earlier installation's) makes Warroom use a numbered name.
+     */
+    private String create(String name, Long incidentId) throws Exception {
+        Optional<Instant> declared = Optional.ofNullable(incidentId).flatMap(id -> Incident.<Incident>findByIdOptional(id))
+                .map(incident -> incident.declaredAt);
         for (int attempt = 1; attempt <= 5; attempt++) {
             String candidate = attempt == 1 ? name : name + "-" + attempt;
             ConversationsCreateResponse created = api.call("conversations.create",
                     m -> m.conversationsCreate(r -> r.name(candidate).isPrivate(false)), "name_taken");
             if (created.isOk()) {
                 return created.getChannel().getId();
+            }
+            Optional<String> ours = declared.isEmpty() ? Optional.empty() : channelsMade.madeSince(candidate, declared.get());
+            if (ours.isPresent()) {
+                return ours.get();
             }
         }
         throw new DeliveryRejected("conversations.create: name_taken for " + name + " and its numbered variants");
