@@ -151,7 +151,8 @@ public class OutboxDispatcher {
             if (row.kind == OutboxMessage.Kind.OPEN_CHANNEL) {
                 deliverer.open(outbox.read(row, ChannelOpening.class), row.incidentId);
             } else {
-                deliverer.deliver(row.destination(), outbox.read(row, Message.class), row.incidentId);
+                deliverer.deliver(row.destination(), outbox.read(row, Message.class), row.incidentId,
+                        new DeliveryAttempt(row.id, row.attempts, row.createdAt));
             }
             row.status = OutboxMessage.Status.SENT;
             row.sentAt = clock.instant();

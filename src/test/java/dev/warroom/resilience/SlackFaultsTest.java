@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9's Slack faults: a load of slash commands while the workspace answers a quarter of the Web API calls with
- * 429 + Retry-After, 500, 503, a reset connection or a slow answer. Every message Warroom meant to post is accepted
- * by the stand-in exactly once, and each channel gets its messages in order: the same posts, channel by channel, as
+ * 429 + Retry-After, 500, 503, a reset connection, a slow answer, or a post made whose answer is lost. Every message
+ * Warroom meant to post is in its channel exactly once, and each channel gets its messages in order: the same posts, channel by channel, as
  * the same load against a healthy workspace.
  */
 @QuarkusTest
@@ -66,6 +66,8 @@ class SlackFaultsTest extends ScenarioTest {
 
         assertThat(SlackFaults.injected()).as("faults injected").containsOnlyKeys(SlackFaults.Kind.values());
         assertThat(SlackFaults.posts().stream().filter(p -> !p.accepted())).as("posts refused").isNotEmpty();
+        assertThat(SlackFaults.posts().stream().filter(SlackFaults.Post::answerLost)).as("posts made whose answer was lost")
+                .isNotEmpty();
         assertThat(faulty).isEqualTo(healthy);
         assertThat(outboxStatuses()).containsOnlyKeys("SENT");
     }

@@ -27,10 +27,12 @@ public class SlackFaults implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "slack-faults";
 
-    public enum Kind { RATE_LIMITED, SERVER_ERROR, UNAVAILABLE, CONNECTION_RESET, SLOW }
+    /** {@code ANSWER_LOST}: the call is carried out (a post is posted), then the connection drops before the answer. */
+    public enum Kind { RATE_LIMITED, SERVER_ERROR, UNAVAILABLE, CONNECTION_RESET, SLOW, ANSWER_LOST }
 
-    /** One chat.postMessage as the stand-in saw it. */
-    public record Post(String channel, String text, boolean accepted) {
+    /** One chat.postMessage as the stand-in saw it; an accepted one is in the channel, with its ts and metadata. */
+    public record Post(String channel, String thread, String text, boolean accepted, boolean answerLost, String ts,
+                       String metadata) {
     }
 
     private static final Object LOCK = new Object();
@@ -78,6 +80,7 @@ public class SlackFaults implements ResponseDefinitionTransformerV2 {
         Map<String, String> form = FormBody.fields(event.getRequest().getBodyAsString());
         Kind fault;
         int delay;
+        String ts = null;
         synchronized (LOCK) {
             fault = draw();
             delay = 300 + random.nextInt(500); // well inside the client's 10 s read timeout
@@ -85,10 +88,13 @@ public class SlackFaults implements ResponseDefinitionTransformerV2 {
                 INJECTED.merge(fault, 1, Integer::sum);
             }
             if (method.equals("chat.postMessage")) {
-                POSTS.add(new Post(form.get("channel"), form.get("text"), fault == null || fault == Kind.SLOW));
+                boolean posted = fault == null || fault == Kind.SLOW || fault == Kind.ANSWER_LOST;
+                ts = posted ? "1764061200." + String.format("%06d", TS.incrementAndGet()) : null;
+                POSTS.add(new Post(form.get("channel"), form.get("thread_ts"), form.get("text"), posted,
+                        fault == Kind.ANSWER_LOST, ts, form.get("metadata")));
             }
         }
-        ResponseDefinitionBuilder answer = fault == null || fault == Kind.SLOW ? good(method, form) : bad(fault);
+        ResponseDefinitionBuilder answer = fault == null || fault == Kind.SLOW ? good(method, form, ts) : bad(fault);
         if (fault == Kind.SLOW) {
             answer.withFixedDelay(delay);
         }
@@ -108,20 +114,33 @@ public class SlackFaults implements ResponseDefinitionTransformerV2 {
             case RATE_LIMITED -> aResponse().withStatus(429).withHeader("Retry-After", "1");
             case SERVER_ERROR -> aResponse().withStatus(500).withBody("internal error");
             case UNAVAILABLE -> aResponse().withStatus(503).withBody("<html>Service Unavailable</html>");
-            case CONNECTION_RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+            case CONNECTION_RESET, ANSWER_LOST -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
             case SLOW -> throw new IllegalArgumentException("a slow answer is a good one");
         };
     }
 
-    private static ResponseDefinitionBuilder good(String method, Map<String, String> form) {
+    private static ResponseDefinitionBuilder good(String method, Map<String, String> form, String ts) {
         return switch (method) {
             case "conversations.create" -> okJson("{\"ok\":true,\"channel\":{\"id\":\"" + channelId(form.get("name"))
                     + "\",\"name\":\"" + form.get("name") + "\"}}");
             case "conversations.open" -> okJson("{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}");
-            case "chat.postMessage" -> okJson("{\"ok\":true,\"ts\":\"1764061200." + String.format("%06d", TS.incrementAndGet())
-                    + "\"}");
+            case "chat.postMessage" -> okJson("{\"ok\":true,\"ts\":\"" + ts + "\"}");
+            case "conversations.history" -> history(form.get("channel"), null);
+            case "conversations.replies" -> history(form.get("channel"), form.get("ts"));
             default -> okJson("{\"ok\":true}");
         };
+    }
+
+    /** The channel's posts (thread null) or a thread's replies, newest first as Slack gives them, with metadata. */
+    private static ResponseDefinitionBuilder history(String channel, String thread) {
+        List<String> messages = new ArrayList<>();
+        for (Post post : posts()) {
+            if (post.accepted() && post.channel().equals(channel) && java.util.Objects.equals(post.thread(), thread)) {
+                messages.add(0, "{\"type\":\"message\",\"ts\":\"" + post.ts() + "\""
+                        + (post.metadata() == null ? "" : ",\"metadata\":" + post.metadata()) + "}");
+            }
+        }
+        return okJson("{\"ok\":true,\"messages\":[" + String.join(",", messages) + "],\"has_more\":false}");
     }
 
     /** The id the stand-in gives the channel of that name. */

@@ -1,6 +1,5 @@
 package dev.warroom.chat.slack;
 
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.warroom.chat.ConversationIds;
@@ -8,6 +7,7 @@ import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Message;
 import dev.warroom.incident.Incident;
 import dev.warroom.notify.ChannelOpening;
+import dev.warroom.notify.DeliveryAttempt;
 import dev.warroom.notify.DeliveryRejected;
 import dev.warroom.notify.Destination;
 import dev.warroom.notify.MessageDeliverer;
@@ -46,6 +46,8 @@ public class SlackDeliverer implements MessageDeliverer {
     ConversationIds conversations;
     @Inject
     ChannelsMadeByWarroom channelsMade;
+    @Inject
+    EarlierPosts earlierPosts;
 
     @Override
     public String platform() {
@@ -104,6 +106,11 @@ public class SlackDeliverer implements MessageDeliverer {
 
     @Override
     public void deliver(Destination destination, Message message, Long incidentId) throws Exception {
+        deliver(destination, message, incidentId, null);
+    }
+
+    @Override
+    public void deliver(Destination destination, Message message, Long incidentId, DeliveryAttempt attempt) throws Exception {
         String channel = channelFor(destination);
         if (message.acknowledges() != null) {
             // A reaction instead of a post: the thread stays the people's, and each reply still shows it was taken.
@@ -119,14 +126,16 @@ public class SlackDeliverer implements MessageDeliverer {
             api.call("chat.update", m -> m.chatUpdate(r -> r.channel(channel).ts(kept.get()).text(text).blocks(blocks)));
             return;
         }
-        ChatPostMessageResponse posted = api.call("chat.postMessage",
+        Optional<String> earlier = attempt != null && attempt.isRetry()
+                ? earlierPosts.find(channel, message.thread(), attempt) : Optional.empty();
+        String ts = earlier.isPresent() ? earlier.get() : api.call("chat.postMessage",
                 m -> m.chatPostMessage(r -> r.channel(channel).threadTs(message.thread()).text(text).blocks(blocks)
-                        .unfurlLinks(false)));
+                        .unfurlLinks(false).metadata(attempt == null ? null : EarlierPosts.of(attempt)))).getTs();
         if (message.key() != null) {
-            ChatMessageRef.remember(PLATFORM, channel, message.key(), posted.getTs());
+            ChatMessageRef.remember(PLATFORM, channel, message.key(), ts);
         }
         if (message.pin()) {
-            api.call("pins.add", m -> m.pinsAdd(r -> r.channel(channel).timestamp(posted.getTs())), "already_pinned");
+            api.call("pins.add", m -> m.pinsAdd(r -> r.channel(channel).timestamp(ts)), "already_pinned");
         }
     }
 

@@ -3,7 +3,10 @@ package dev.warroom.chat.slack;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warroom.notify.OutboxDispatcher;
+import dev.warroom.notify.OutboxMessage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.warroom.support.ScenarioTest;
 import dev.warroom.support.SlackChat;
 import dev.warroom.support.TestClock;
@@ -21,15 +24,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * conversations.create made the channel but its answer was lost (the connection dropped): the retry hears
- * {@code name_taken}. Found by SlackFaultsTest's kind of fault; before, Warroom then made a second, numbered channel
- * and left the first one empty.
+ * Slack carried out a call but its answer was lost (the connection dropped). conversations.create: the retry hears
+ * {@code name_taken}; before, Warroom then made a second, numbered channel and left the first one empty.
+ * chat.postMessage: the retry finds the post by its outbox id in the message metadata; before, it was posted twice
+ * (and OkHttp's own silent re-send of the POST posted it twice as well). Both found with SlackFaultsTest's faults.
  */
 @QuarkusTest
-class SlackLostCreateAnswerTest extends ScenarioTest {
+class SlackLostAnswersTest extends ScenarioTest {
 
     private static final String NAME = "inc-1-checkout-failing";
     private static final long DECLARED = TestClock.START.getEpochSecond();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     OutboxDispatcher dispatcher;
@@ -79,6 +84,31 @@ class SlackLostCreateAnswerTest extends ScenarioTest {
                 .containsExactly(NAME, NAME, NAME + "-2");
         assertThat(chat.textsTo("C0OLD")).isEmpty();
         assertThat(chat.textsTo("C0NEW")).hasSize(2);
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLostIsFoundByItsOutboxIdAndNotPostedAgain() throws Exception {
+        slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).atPriority(1).inScenario("post")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("posted")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        slack.stubFor(post(urlEqualTo("/api/conversations.history")).willReturn(okJson("{\"ok\":true,\"messages\":["
+                + "{\"type\":\"message\",\"ts\":\"1764061200.000700\",\"text\":\"someone else\"},"
+                + "{\"type\":\"message\",\"ts\":\"1764061200.000777\",\"metadata\":{\"event_type\":\"warroom_outbox\","
+                + "\"event_payload\":{\"outbox_id\":\"1\"}}}]}")));
+
+        chat.slash("U01ALICE", "help ack", "trigger-1").statusCode(200);
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.deliverPending();
+        clock.advance(Duration.ofMinutes(10));
+        dispatcher.deliverPending();
+
+        assertThat(chat.calls()).containsExactly("chat.postMessage", "conversations.history");
+        assertThat(JSON.readTree(chat.sent().get(0).get("metadata")))
+                .isEqualTo(JSON.readTree("{\"event_type\":\"warroom_outbox\",\"event_payload\":{\"outbox_id\":\"1\"}}"));
+        assertThat(chat.sent().get(1)).containsEntry("channel", SlackChat.GENERAL).containsEntry("include_all_metadata", "1")
+                .containsEntry("oldest", (DECLARED - 300) + ".000000");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(1L).status))
+                .isEqualTo(OutboxMessage.Status.SENT);
     }
 
     /** conversations.list answering with channels given as id, name, creator, created (epoch seconds). */
