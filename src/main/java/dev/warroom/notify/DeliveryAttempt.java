@@ -3,12 +3,9 @@ package dev.warroom.notify;
 import java.time.Instant;
 
 /**
- * Which try of which outbox message a delivery is. A platform without an idempotency key needs it: a retry after an
- * answer that never came may find the first try was delivered after all.
+ * Which outbox message a delivery is, and whether an earlier try may have delivered it already: a retry after an
+ * answer that never came, or a try in a transaction that never committed (a crash). A platform without an
+ * idempotency key looks before sending again.
  */
-public record DeliveryAttempt(long outboxId, int number, Instant queuedAt) {
-
-    public boolean isRetry() {
-        return number > 1;
-    }
+public record DeliveryAttempt(long outboxId, Instant queuedAt, boolean mayHaveArrived) {
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -72,6 +73,8 @@ public class OutboxDispatcher {
     Clock clock;
     @Inject
     Timeline timeline;
+    @Inject
+    OutboxClaims claims;
 
     /** Delivers everything due now, in order per destination, in the caller's thread; returns how many were sent. */
     public int deliverPending() {
@@ -113,14 +116,17 @@ public class OutboxDispatcher {
         OutboxMessage head = heads.get(0);
         List<OutboxMessage> claimed = new ArrayList<>(List.of(head));
         claimed.addAll(followers(head));
+        Set<Long> unfinished = claims.claim(claimed.stream().map(row -> row.id).toList());
         onClaimed.run();
         long started = System.nanoTime(); // a time budget, not a point in time: the injected clock may stand still
         int sent = 0;
+        List<Long> tried = new ArrayList<>();
         for (OutboxMessage row : claimed) {
             if (row.nextAttemptAt.isAfter(clock.instant())) {
                 break;
             }
-            Outcome outcome = attempt(row);
+            tried.add(row.id);
+            Outcome outcome = attempt(row, unfinished.contains(row.id));
             if (outcome == Outcome.SENT) {
                 sent++;
             } else if (outcome == Outcome.WAITING) {
@@ -130,6 +136,9 @@ public class OutboxDispatcher {
                 break;
             }
         }
+        // A message this claim did not try keeps an earlier, unfinished claim's mark; this claim's own marks go.
+        claims.finished(claimed.stream().map(row -> row.id)
+                .filter(id -> tried.contains(id) || !unfinished.contains(id)).toList());
         return new Batch(true, sent);
     }
 
@@ -144,7 +153,8 @@ public class OutboxDispatcher {
                 .getResultList();
     }
 
-    private Outcome attempt(OutboxMessage row) {
+    /** {@code claimedUnfinished}: an earlier claim of this message never committed, so it may have been sent. */
+    private Outcome attempt(OutboxMessage row, boolean claimedUnfinished) {
         row.attempts++;
         MessageDeliverer deliverer = router.deliverer(row.platform).orElseThrow();
         try {
@@ -152,11 +162,12 @@ public class OutboxDispatcher {
                 deliverer.open(outbox.read(row, ChannelOpening.class), row.incidentId);
             } else {
                 deliverer.deliver(row.destination(), outbox.read(row, Message.class), row.incidentId,
-                        new DeliveryAttempt(row.id, row.attempts, row.createdAt));
+                        new DeliveryAttempt(row.id, row.createdAt, row.outcomeUnknown || claimedUnfinished));
             }
             row.status = OutboxMessage.Status.SENT;
             row.sentAt = clock.instant();
             row.lastError = null;
+            row.outcomeUnknown = false;
             return Outcome.SENT;
         } catch (DeliveryDeferred deferred) {
             Duration wait = deferred.retryAfter().compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : deferred.retryAfter();
@@ -169,6 +180,7 @@ public class OutboxDispatcher {
             return Outcome.GIVEN_UP;
         } catch (Exception e) {
             row.lastError = String.valueOf(e.getMessage());
+            row.outcomeUnknown = true;
             if (row.attempts >= MAX_ATTEMPTS) {
                 giveUp(row, row.lastError);
                 return Outcome.GIVEN_UP;

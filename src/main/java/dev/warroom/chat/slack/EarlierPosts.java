@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * chat.postMessage has no idempotency key: when its answer is lost (a reset connection, a timeout, a 5xx after the
  * post), Slack may have posted it all the same. Each post carries its outbox id as message metadata, and a retry first
- * looks for a post with that id in the channel (or the thread) since the message was queued.
+ * looks for a post with that id in the channel (or the thread) since the message was queued, whenever an earlier try
+ * may have arrived (see {@link DeliveryAttempt#mayHaveArrived()}).
  */
 @ApplicationScoped
 class EarlierPosts {

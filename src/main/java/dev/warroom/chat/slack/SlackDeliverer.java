@@ -126,7 +126,7 @@ public class SlackDeliverer implements MessageDeliverer {
             api.call("chat.update", m -> m.chatUpdate(r -> r.channel(channel).ts(kept.get()).text(text).blocks(blocks)));
             return;
         }
-        Optional<String> earlier = attempt != null && attempt.isRetry()
+        Optional<String> earlier = attempt != null && attempt.mayHaveArrived()
                 ? earlierPosts.find(channel, message.thread(), attempt) : Optional.empty();
         String ts = earlier.isPresent() ? earlier.get() : api.call("chat.postMessage",
                 m -> m.chatPostMessage(r -> r.channel(channel).threadTs(message.thread()).text(text).blocks(blocks)

@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warroom.notify.Destination;
+import dev.warroom.notify.Outbox;
 import dev.warroom.notify.OutboxDispatcher;
 import dev.warroom.notify.OutboxMessage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,6 +14,7 @@ import dev.warroom.support.SlackChat;
 import dev.warroom.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code name_taken}; before, Warroom then made a second, numbered channel and left the first one empty.
  * chat.postMessage: the retry finds the post by its outbox id in the message metadata; before, it was posted twice
  * (and OkHttp's own silent re-send of the POST posted it twice as well). Both found with SlackFaultsTest's faults.
+ * A message claimed by a delivery whose transaction never committed (a crash) is looked for the same way.
  */
 @QuarkusTest
 class SlackLostAnswersTest extends ScenarioTest {
@@ -38,6 +42,10 @@ class SlackLostAnswersTest extends ScenarioTest {
 
     @Inject
     OutboxDispatcher dispatcher;
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager entityManager;
 
     SlackChat chat;
     WireMockServer slack;
@@ -109,6 +117,37 @@ class SlackLostAnswersTest extends ScenarioTest {
                 .containsEntry("oldest", (DECLARED - 300) + ".000000");
         assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(1L).status))
                 .isEqualTo(OutboxMessage.Status.SENT);
+    }
+
+    @Test
+    void aMessageClaimedByADeliveryThatNeverCommittedIsLookedForBeforeItIsSent() {
+        QuarkusTransaction.requiringNew().run(() -> outbox.post("slack", Destination.channel(SlackChat.GENERAL),
+                dev.warroom.command.Message.text("Checkout is back"), null));
+        // As a crash leaves it: the claim's mark committed, the delivering transaction not.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into outbox_claim (outbox_id, claimed_at) values (1, now())").executeUpdate());
+        slack.stubFor(post(urlEqualTo("/api/conversations.history")).willReturn(okJson("{\"ok\":true,\"messages\":["
+                + "{\"type\":\"message\",\"ts\":\"1764061200.000777\",\"metadata\":{\"event_type\":\"warroom_outbox\","
+                + "\"event_payload\":{\"outbox_id\":\"1\"}}}]}")));
+
+        dispatcher.deliverPending();
+
+        assertThat(chat.calls()).containsExactly("conversations.history");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(1L).status))
+                .isEqualTo(OutboxMessage.Status.SENT);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from outbox_claim").getSingleResult()).intValue())).isZero();
+    }
+
+    @Test
+    void aFirstTryWithNoUnfinishedClaimPostsWithoutLooking() {
+        QuarkusTransaction.requiringNew().run(() -> outbox.post("slack", Destination.channel(SlackChat.GENERAL),
+                dev.warroom.command.Message.text("Checkout is back"), null));
+
+        dispatcher.deliverPending();
+
+        assertThat(chat.calls()).containsExactly("chat.postMessage");
+        assertThat(chat.textsTo(SlackChat.GENERAL)).containsExactly("Checkout is back");
     }
 
     /** conversations.list answering with channels given as id, name, creator, created (epoch seconds). */
