@@ -24,4 +24,9 @@ public interface MessageDeliverer {
     void open(ChannelOpening opening, Long incidentId) throws Exception;
 
     void deliver(Destination destination, Message message, Long incidentId) throws Exception;
+
+    /** As {@link #deliver(Destination, Message, Long)}; a platform that can tell a retry's double overrides it. */
+    default void deliver(Destination destination, Message message, Long incidentId, DeliveryAttempt attempt) throws Exception {
+        deliver(destination, message, incidentId);
+    }
 }

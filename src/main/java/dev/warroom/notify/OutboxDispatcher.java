@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -74,7 +75,11 @@ public class OutboxDispatcher {
     @Inject
     Timeline timeline;
     @Inject
+<<<<<<< HEAD
     Event<DeliveryAttempted> attempted;
+=======
+    OutboxClaims claims;
+>>>>>>> faults
 
     /** Delivers everything due now, in order per destination, in the caller's thread; returns how many were sent. */
     public int deliverPending() {
@@ -116,15 +121,23 @@ public class OutboxDispatcher {
         OutboxMessage head = heads.get(0);
         List<OutboxMessage> claimed = new ArrayList<>(List.of(head));
         claimed.addAll(followers(head));
+        Set<Long> unfinished = claims.claim(claimed.stream().map(row -> row.id).toList());
         onClaimed.run();
         long started = System.nanoTime(); // a time budget, not a point in time: the injected clock may stand still
         int sent = 0;
+        List<Long> tried = new ArrayList<>();
         for (OutboxMessage row : claimed) {
             if (row.nextAttemptAt.isAfter(clock.instant())) {
                 break;
             }
+<<<<<<< HEAD
             DeliveryAttempted.Outcome outcome = attempt(row);
             if (outcome == DeliveryAttempted.Outcome.SENT) {
+=======
+            tried.add(row.id);
+            Outcome outcome = attempt(row, unfinished.contains(row.id));
+            if (outcome == Outcome.SENT) {
+>>>>>>> faults
                 sent++;
             } else if (outcome != DeliveryAttempted.Outcome.GIVEN_UP) {
                 break; // the later ones wait behind it
@@ -133,6 +146,9 @@ public class OutboxDispatcher {
                 break;
             }
         }
+        // A message this claim did not try keeps an earlier, unfinished claim's mark; this claim's own marks go.
+        claims.finished(claimed.stream().map(row -> row.id)
+                .filter(id -> tried.contains(id) || !unfinished.contains(id)).toList());
         return new Batch(true, sent);
     }
 
@@ -147,6 +163,7 @@ public class OutboxDispatcher {
                 .getResultList();
     }
 
+<<<<<<< HEAD
     private DeliveryAttempted.Outcome attempt(OutboxMessage row) {
         DeliveryAttempted.Outcome outcome = tryOnce(row);
         attempted.fire(new DeliveryAttempted(row.platform, outcome, row.createdAt, clock.instant()));
@@ -154,18 +171,28 @@ public class OutboxDispatcher {
     }
 
     private DeliveryAttempted.Outcome tryOnce(OutboxMessage row) {
+=======
+    /** {@code claimedUnfinished}: an earlier claim of this message never committed, so it may have been sent. */
+    private Outcome attempt(OutboxMessage row, boolean claimedUnfinished) {
+>>>>>>> faults
         row.attempts++;
         MessageDeliverer deliverer = router.deliverer(row.platform).orElseThrow();
         try {
             if (row.kind == OutboxMessage.Kind.OPEN_CHANNEL) {
                 deliverer.open(outbox.read(row, ChannelOpening.class), row.incidentId);
             } else {
-                deliverer.deliver(row.destination(), outbox.read(row, Message.class), row.incidentId);
+                deliverer.deliver(row.destination(), outbox.read(row, Message.class), row.incidentId,
+                        new DeliveryAttempt(row.id, row.createdAt, row.outcomeUnknown || claimedUnfinished));
             }
             row.status = OutboxMessage.Status.SENT;
             row.sentAt = clock.instant();
             row.lastError = null;
+<<<<<<< HEAD
             return DeliveryAttempted.Outcome.SENT;
+=======
+            row.outcomeUnknown = false;
+            return Outcome.SENT;
+>>>>>>> faults
         } catch (DeliveryDeferred deferred) {
             Duration wait = deferred.retryAfter().compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : deferred.retryAfter();
             row.nextAttemptAt = clock.instant().plus(wait);
@@ -178,6 +205,7 @@ public class OutboxDispatcher {
             return DeliveryAttempted.Outcome.GIVEN_UP;
         } catch (Exception e) {
             row.lastError = String.valueOf(e.getMessage());
+            row.outcomeUnknown = true;
             if (row.attempts >= MAX_ATTEMPTS) {
                 giveUp(row, row.lastError);
                 return DeliveryAttempted.Outcome.GIVEN_UP;

@@ -47,6 +47,9 @@ public class OutboxMessage extends PanacheEntityBase {
     public Instant sentAt;
     @Column(name = "last_error")
     public String lastError;
+    /** The last try failed with no answer saying what happened: the message may have arrived. */
+    @Column(name = "outcome_unknown")
+    public boolean outcomeUnknown;
 
     public Destination destination() {
         return new Destination(destinationKind, destination);

@@ -25,7 +25,7 @@ public class SlackApiStandIn implements QuarkusTestResourceLifecycleManager {
     @Override
     public synchronized Map<String, String> start() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort());
+            server = new WireMockServer(options().dynamicPort().extensions(new SlackFaults()));
             server.start();
             stubAuthTest(server);
         }

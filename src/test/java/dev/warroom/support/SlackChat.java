@@ -46,6 +46,7 @@ public final class SlackChat {
                 .willReturn(okJson("{\"ok\":true}")));
         slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}")));
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"ts\":\"" + MESSAGE_TS + "\"}")));
+        slack.stubFor(post(urlMatching("/api/conversations.(history|replies)")).willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
         return this;
     }
 

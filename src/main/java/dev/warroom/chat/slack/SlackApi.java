@@ -5,11 +5,13 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.warroom.notify.DeliveryDeferred;
 import dev.warroom.notify.DeliveryRejected;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import okhttp3.OkHttpClient;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -44,7 +46,11 @@ public class SlackApi {
         // it learns it), and it records every call of the last minute in a copy-on-write list that it scans and
         // prunes on every call (about a tenth of the delivery worker's CPU in bench/slack-ack).
         config.setStatsEnabled(false);
-        slack = Slack.getInstance(config);
+        // OkHttp re-sends a request on its own when the connection fails, even a POST Slack may already have
+        // carried out: a reset after chat.postMessage posted twice. Warroom's outbox retries instead, and looks for
+        // the earlier post first (EarlierPosts).
+        OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build();
+        slack = Slack.getInstance(config, new SlackHttpClient(http));
         methods = new SlackMethodsClient(slack, settings.botToken());
     }
 

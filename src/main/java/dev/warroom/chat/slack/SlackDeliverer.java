@@ -1,12 +1,13 @@
 package dev.warroom.chat.slack;
 
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import dev.warroom.chat.ConversationIds;
 import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Message;
+import dev.warroom.incident.Incident;
 import dev.warroom.notify.ChannelOpening;
+import dev.warroom.notify.DeliveryAttempt;
 import dev.warroom.notify.DeliveryRejected;
 import dev.warroom.notify.Destination;
 import dev.warroom.notify.MessageDeliverer;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,10 @@ public class SlackDeliverer implements MessageDeliverer {
     Clock clock;
     @Inject
     ConversationIds conversations;
+    @Inject
+    ChannelsMadeByWarroom channelsMade;
+    @Inject
+    EarlierPosts earlierPosts;
 
     @Override
     public String platform() {
@@ -62,7 +68,7 @@ public class SlackDeliverer implements MessageDeliverer {
     public void open(ChannelOpening opening, Long incidentId) throws Exception {
         String channel = conversations.externalId(PLATFORM, opening.name()).orElse(null);
         if (channel == null) {
-            channel = create(opening.name());
+            channel = create(opening.name(), incidentId);
             conversations.remember(PLATFORM, opening.name(), channel, clock.instant());
         }
         String id = channel;
@@ -76,8 +82,13 @@ public class SlackDeliverer implements MessageDeliverer {
         api.call("conversations.setTopic", m -> m.conversationsSetTopic(r -> r.channel(id).topic(topic)));
     }
 
-    /** Creates the channel; if the name is taken (an earlier installation), a numbered name is used. */
-    private String create(String name) throws Exception {
+    /**
+     * Creates the channel. A name taken by this very attempt's lost answer is the channel; one taken otherwise (an
+     * earlier installation's) makes Warroom use a numbered name.
+     */
+    private String create(String name, Long incidentId) throws Exception {
+        Optional<Instant> declared = Optional.ofNullable(incidentId).flatMap(id -> Incident.<Incident>findByIdOptional(id))
+                .map(incident -> incident.declaredAt);
         for (int attempt = 1; attempt <= 5; attempt++) {
             String candidate = attempt == 1 ? name : name + "-" + attempt;
             ConversationsCreateResponse created = api.call("conversations.create",
@@ -85,12 +96,21 @@ public class SlackDeliverer implements MessageDeliverer {
             if (created.isOk()) {
                 return created.getChannel().getId();
             }
+            Optional<String> ours = declared.isEmpty() ? Optional.empty() : channelsMade.madeSince(candidate, declared.get());
+            if (ours.isPresent()) {
+                return ours.get();
+            }
         }
         throw new DeliveryRejected("conversations.create: name_taken for " + name + " and its numbered variants");
     }
 
     @Override
     public void deliver(Destination destination, Message message, Long incidentId) throws Exception {
+        deliver(destination, message, incidentId, null);
+    }
+
+    @Override
+    public void deliver(Destination destination, Message message, Long incidentId, DeliveryAttempt attempt) throws Exception {
         String channel = channelFor(destination);
         if (message.acknowledges() != null) {
             // A reaction instead of a post: the thread stays the people's, and each reply still shows it was taken.
@@ -106,14 +126,16 @@ public class SlackDeliverer implements MessageDeliverer {
             api.call("chat.update", m -> m.chatUpdate(r -> r.channel(channel).ts(kept.get()).text(text).blocks(blocks)));
             return;
         }
-        ChatPostMessageResponse posted = api.call("chat.postMessage",
+        Optional<String> earlier = attempt != null && attempt.mayHaveArrived()
+                ? earlierPosts.find(channel, message.thread(), attempt) : Optional.empty();
+        String ts = earlier.isPresent() ? earlier.get() : api.call("chat.postMessage",
                 m -> m.chatPostMessage(r -> r.channel(channel).threadTs(message.thread()).text(text).blocks(blocks)
-                        .unfurlLinks(false)));
+                        .unfurlLinks(false).metadata(attempt == null ? null : EarlierPosts.of(attempt)))).getTs();
         if (message.key() != null) {
-            ChatMessageRef.remember(PLATFORM, channel, message.key(), posted.getTs());
+            ChatMessageRef.remember(PLATFORM, channel, message.key(), ts);
         }
         if (message.pin()) {
-            api.call("pins.add", m -> m.pinsAdd(r -> r.channel(channel).timestamp(posted.getTs())), "already_pinned");
+            api.call("pins.add", m -> m.pinsAdd(r -> r.channel(channel).timestamp(ts)), "already_pinned");
         }
     }
 

@@ -19,6 +19,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.view.View;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
@@ -91,6 +92,7 @@ public class SlackInbound {
         app.viewSubmission(SlackBlocks.DECLARE_CALLBACK_ID, this::onDeclareForm);
         app.viewSubmission(SlackBlocks.SKIP_CALLBACK_ID, this::onSkipReason);
         app.event(MessageEvent.class, this::onMessage);
+        app.event(MessageThreadBroadcastEvent.class, this::onThreadBroadcast);
         app.event(MessageChangedEvent.class, this::onMessageChanged);
         app.event(MessageDeletedEvent.class, this::onMessageDeleted);
         app.event(AppMentionEvent.class, this::onMention);
@@ -168,11 +170,29 @@ public class SlackInbound {
     private Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
         MessageEvent event = payload.getEvent();
         // Only people's replies in a thread can be lessons; Warroom's own posts and edits are not.
-        if (event.getBotId() == null && event.getSubtype() == null && event.getThreadTs() != null
-                && !isBlank(event.getText()) && !isBlank(event.getChannel()) && !isBlank(event.getUser())) {
-            return later(() -> lessonIfLessonsThread(event, payload.getEventId()), context::ack);
+        if (event.getBotId() != null || event.getSubtype() != null) {
+            return context.ack();
+        }
+        return threadReply(new ThreadReply(event.getChannel(), event.getUser(), event.getText(), event.getTs(),
+                event.getThreadTs()), payload.getEventId(), context);
+    }
+
+    /** A reply also sent to the channel ("Also send to #…") is still a reply in the thread. */
+    private Response onThreadBroadcast(EventsApiPayload<MessageThreadBroadcastEvent> payload, EventContext context) {
+        MessageThreadBroadcastEvent event = payload.getEvent();
+        return threadReply(new ThreadReply(event.getChannel(), event.getUser(), event.getText(), event.getTs(),
+                event.getThreadTs()), payload.getEventId(), context);
+    }
+
+    private Response threadReply(ThreadReply reply, String eventId, EventContext context) {
+        if (reply.threadTs() != null && !isBlank(reply.text()) && !isBlank(reply.channel()) && !isBlank(reply.user())) {
+            return later(() -> lessonIfLessonsThread(reply, eventId), context::ack);
         }
         return context.ack();
+    }
+
+    /** A person's message in a thread, whichever event brought it. */
+    private record ThreadReply(String channel, String user, String text, String ts, String threadTs) {
     }
 
     /** An edit of a person's message: if it is a lesson, the lesson follows; other edits are ignored by the core. */
@@ -212,16 +232,16 @@ public class SlackInbound {
         return context.ack();
     }
 
-    private void lessonIfLessonsThread(MessageEvent event, String eventId) {
-        if (addressesWarroom(event.getText())) {
+    private void lessonIfLessonsThread(ThreadReply reply, String eventId) {
+        if (addressesWarroom(reply.text())) {
             return; // an "@Warroom …" reply also arrives as an app_mention, and is handled as a command there
         }
         boolean lessonsThread = QuarkusTransaction.requiringNew().call(() -> ChatMessageRef
-                .keyOf(SlackDeliverer.PLATFORM, event.getChannel(), event.getThreadTs())
+                .keyOf(SlackDeliverer.PLATFORM, reply.channel(), reply.threadTs())
                 .filter(IncidentMessages.LESSONS_KEY::equals).isPresent());
         if (lessonsThread) {
-            handle(CommandParser.lessonReply(event.getText()), event.getUser(), null, event.getChannel(), "slack:" + eventId,
-                    source(event.getChannel(), event.getTs(), event.getThreadTs()));
+            handle(CommandParser.lessonReply(reply.text()), reply.user(), null, reply.channel(), "slack:" + eventId,
+                    source(reply.channel(), reply.ts(), reply.threadTs()));
         }
     }
 

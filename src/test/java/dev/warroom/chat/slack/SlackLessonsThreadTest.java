@@ -79,6 +79,17 @@ class SlackLessonsThreadTest extends ScenarioTest {
     }
 
     @Test
+    void aReplyAlsoSentToTheChannelIsALessonToo() {
+        chat.signed(SlackRequests.eventBody("Ev12", SlackRequests.threadBroadcastEventJson("U01CAROL", CHANNEL,
+                "1: Failover worked first time", "1764061800.000300", LESSONS_TS)), SlackRequests.JSON).statusCode(200);
+
+        assertThat(incident("INC-1").getList("lessons.text", String.class)).containsExactly("Failover worked first time");
+        assertThat(incident("INC-1").getList("lessons.author", String.class)).containsExactly("carol");
+        assertThat(incident("INC-1").getList("lessons.prompt", Integer.class)).containsExactly(1);
+        assertThat(chat.calls()).containsExactly("reactions.add");
+    }
+
+    @Test
     void aReplyNamingNoPromptIsKeptWholeUnderNoneAndTheThreadIsTold() {
         reply("Ev10", "U01BOB", "#7 The runbook link was dead", BOB_REPLY_TS, LESSONS_TS).statusCode(200);
         reply("Ev11", "U01CAROL", "3 retries were not enough", "1764061800.000200", LESSONS_TS).statusCode(200);

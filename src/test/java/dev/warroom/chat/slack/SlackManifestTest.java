@@ -41,7 +41,7 @@ class SlackManifestTest {
                 strings(manifest.at("/settings/event_subscriptions/bot_events")));
         assertEquals(List.of("commands", "chat:write", "chat:write.public", "channels:manage", "groups:write",
                 "channels:read", "groups:read", "im:write", "pins:write", "reactions:write", "users:read", "app_mentions:read",
-                "channels:history", "groups:history"), strings(manifest.at("/oauth_config/scopes/bot")));
+                "channels:history", "groups:history", "im:history"), strings(manifest.at("/oauth_config/scopes/bot")));
         for (String flag : List.of("socket_mode_enabled", "org_deploy_enabled", "token_rotation_enabled")) {
             assertTrue(manifest.at("/settings/" + flag).isBoolean(), flag);
             assertFalse(manifest.at("/settings/" + flag).asBoolean(), flag);

@@ -223,6 +223,13 @@ public final class SlackRequests {
         return event.toString();
     }
 
+    /** A reply in the thread {@code threadTs} also sent to the channel: subtype {@code thread_broadcast}. */
+    public static String threadBroadcastEventJson(String userId, String channelId, String text, String ts, String threadTs) {
+        ObjectNode event = (ObjectNode) tree(messageEventJson(userId, channelId, text, ts, threadTs));
+        event.put("subtype", "thread_broadcast");
+        return event.toString();
+    }
+
     /**
      * A person's edit of their message {@code ts} (in the thread {@code threadTs}, or null), as Slack sends it: a
      * {@code message} event with subtype {@code message_changed}, the message as it is now and as it was.
