@@ -32,15 +32,9 @@ public final class OtherInstance implements AutoCloseable {
     /** Renames an incident and announces it, then commits (or rolls back, as a failed change would). */
     public void retitle(String key, String title, boolean commit) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement update = connection.prepareStatement("update incident set title = ? where number = ?");
-             PreparedStatement notify = connection.prepareStatement("select pg_notify('warroom_changes', ?)")) {
-            update.setString(1, title);
-            update.setInt(2, Integer.parseInt(key.substring("INC-".length())));
-            if (update.executeUpdate() != 1) {
-                throw new IllegalArgumentException("no incident " + key);
-            }
-            notify.setString(1, "{\"incident\":\"" + key + "\"}");
-            notify.execute();
+        try {
+            retitleWithoutNotice(key, title);
+            notify("{\"incident\":\"" + key + "\"}");
             if (commit) {
                 connection.commit();
             } else {
@@ -51,7 +45,18 @@ public final class OtherInstance implements AutoCloseable {
         }
     }
 
-    /** A bare notice on the changes channel, committed at once. */
+    /** Renames an incident with no notice, as if its notice had been lost. */
+    public void retitleWithoutNotice(String key, String title) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update incident set title = ? where number = ?")) {
+            update.setString(1, title);
+            update.setInt(2, Integer.parseInt(key.substring("INC-".length())));
+            if (update.executeUpdate() != 1) {
+                throw new IllegalArgumentException("no incident " + key);
+            }
+        }
+    }
+
+    /** A bare notice on the changes channel (committed at once outside {@link #retitle}). */
     public void notify(String payload) throws SQLException {
         try (PreparedStatement notify = connection.prepareStatement("select pg_notify('warroom_changes', ?)")) {
             notify.setString(1, payload);

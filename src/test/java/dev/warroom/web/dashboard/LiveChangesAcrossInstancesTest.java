@@ -11,16 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
+import static dev.warroom.support.Eventually.await;
 import static dev.warroom.support.LocalChatClient.say;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Open dashboard pages hear every instance's committed changes: each change is announced with a NOTIFY in its own
@@ -108,16 +104,5 @@ class LiveChangesAcrossInstancesTest extends ScenarioTest {
         other.retitle("INC-1", "Checkout failing in the EU only", true);
 
         assertThat(page.next()).isEqualTo("INC-1");
-    }
-
-    /** Waits for what the app does on threads of its own, checking every 20 ms for up to 15 s. */
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("not within 15 s: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
     }
 }
