@@ -61,7 +61,9 @@ public class ChangeListener {
     void stop(@Observes ShutdownEvent stopped) throws InterruptedException {
         stopping.countDown();
         closeQuietly(connection); // ends a wait for notifications at once
-        thread.join(TimeUnit.SECONDS.toMillis(5));
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        }
     }
 
     /** True while notifications are being received. */
