@@ -2,6 +2,8 @@ package dev.warroom.command;
 
 import dev.warroom.plan.Phase;
 
+import java.time.LocalDate;
+
 /** What someone asked Warroom to do, in platform-neutral words; made by {@link CommandParser}. */
 public sealed interface Command {
 
@@ -45,7 +47,12 @@ public sealed interface Command {
     /** A lesson; {@code prompt} is the number of the plan's lessons prompt it answers, as written, or null. */
     record AddLesson(String incidentKey, Integer prompt, String text) implements OnIncident {}
 
+    /** A follow-up action; {@code owner} is a person as typed, {@code due} null when none was given. */
+    record AddAction(String incidentKey, String text, String owner, LocalDate due) implements OnIncident {}
+
     record ShowReport(String incidentKey) implements OnIncident {}
+
+    record ApproveReport(String incidentKey) implements OnIncident {}
 
     record Close(String incidentKey) implements OnIncident {}
 

@@ -2,9 +2,12 @@ package dev.warroom.command;
 
 import dev.warroom.plan.Phase;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,8 @@ public final class CommandParser {
     private static final Pattern NO_PROMPT = Pattern.compile("(?sU)^--\\s+(\\S.*)$");
     /** As Slack's declare form allows: a title is read in channel names, topics and phone notifications. */
     public static final int MAX_TITLE = 150;
+    /** The action's text, then the owner and what follows; greedy, so the last {@code owner} word splits them. */
+    private static final Pattern ACTION = Pattern.compile("(?isU)^(.*\\s|)owner(\\s.*|)$");
 
     /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
     public Command parse(String input) {
@@ -65,7 +70,8 @@ public final class CommandParser {
             case FORENSICS -> new Command.InvokeForensics(words.incidentKey(), rest(words, usage, "a reason"));
             case RESOLVE -> new Command.Resolve(words.incidentKey(), rest(words, usage, "a summary of what was resolved"));
             case LESSON -> lesson(words.incidentKey(), rest(words, usage, "the lesson"));
-            case REPORT -> noMore(words, usage, new Command.ShowReport(words.incidentKey()));
+            case ACTION -> action(words, usage);
+            case REPORT -> report(words, usage);
             case CLOSE -> noMore(words, usage, new Command.Close(words.incidentKey()));
             case LIST -> noMore(words, usage, new Command.ListIncidents());
             case PLANS -> noMore(words, usage, new Command.ListPlans());
@@ -137,6 +143,53 @@ public final class CommandParser {
                 "`" + CommandError.echo(name) + "` is not a phase; phases: " + Arrays.stream(Phase.values()).map(Phase::word)
                         .collect(Collectors.joining(", ")) + ".", usage));
         return noMore(words, usage, new Command.MovePhase(key, phase));
+    }
+
+    /** {@code action [INC-n] <text> owner <person> [due <yyyy-mm-dd>]}: the last {@code owner} ends the text. */
+    private static Command action(Words words, Usage usage) {
+        String key = words.incidentKey();
+        String rest = words.rest();
+        Matcher matcher = ACTION.matcher(rest);
+        if (!matcher.matches()) {
+            throw CommandError.withUsage(rest.isEmpty() ? "`action` needs the action, its owner and maybe a due date."
+                    : "`action` needs an owner after the text: `… owner @bob`.", usage);
+        }
+        String text = strip(matcher.group(1));
+        if (text.isEmpty()) {
+            throw CommandError.withUsage("`action` needs the text of the action before `owner`.", usage);
+        }
+        Words tail = new Words(matcher.group(2));
+        String owner = person(tail, usage);
+        LocalDate due = null;
+        if (tail.hasNext()) {
+            String word = tail.next();
+            if (!word.equalsIgnoreCase("due")) {
+                throw CommandError.withUsage("After the owner comes only `due <yyyy-mm-dd>`, not `" + word + "`.", usage);
+            }
+            due = date(required(tail, usage, "a due date after `due`"), usage);
+        }
+        return noMore(tail, usage, new Command.AddAction(key, text, owner, due));
+    }
+
+    private static LocalDate date(String word, Usage usage) {
+        try {
+            return LocalDate.parse(word);
+        } catch (DateTimeParseException e) {
+            throw CommandError.withUsage("`" + word + "` is not a date; write it as yyyy-mm-dd, e.g. 2026-12-31.", usage);
+        }
+    }
+
+    private static Command report(Words words, Usage usage) {
+        String key = words.incidentKey();
+        if (!words.hasNext()) {
+            return new Command.ShowReport(key);
+        }
+        String word = words.next();
+        if (!word.equalsIgnoreCase("approve")) {
+            throw CommandError.withUsage("`report` does not take `"
+                    + CommandError.echo(word + (words.hasNext() ? " " + words.rest() : "")) + "`.", usage);
+        }
+        return noMore(words, usage, new Command.ApproveReport(key == null ? words.incidentKey() : key));
     }
 
     private static int stepNumber(Words words, Usage usage) {

@@ -6,8 +6,6 @@ import dev.warroom.command.Message;
 import dev.warroom.command.SourceMessage;
 import dev.warroom.plan.Phase;
 import dev.warroom.report.Lesson;
-import dev.warroom.report.Report;
-import dev.warroom.report.ReportBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,19 +14,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Ending an incident: resolve with recovery steps, lessons learned, the report, close. */
+/** Ending an incident: resolve with recovery steps, lessons learned, close (the report is {@link ReportFlows}'). */
 @ApplicationScoped
 public class ClosingFlows {
 
     @Inject
     IncidentTimers timers;
+    @Inject
+    ReportFlows reports;
 
     void resolve(IncidentScope scope, Command.Resolve command) {
         scope.requireNotClosed();
         scope.requireResponder("resolve");
         Incident incident = scope.incident();
         if (incident.phase == Phase.RESOLVED) {
-            throw new CommandError(scope.key() + " is already resolved; write the `report`, then `close` it.");
+            throw new CommandError(scope.key() + " is already resolved; see the `report`, then `close` it.");
         }
         Phase from = incident.phase;
         incident.phase = Phase.RESOLVED;
@@ -70,18 +70,6 @@ public class ClosingFlows {
         scope.reply(routine ? thanks.acknowledging(source.id()) : thanks);
     }
 
-    /** Shows the report; from resolve on, the report shown is also stored. */
-    void report(IncidentScope scope) {
-        Incident incident = scope.incident();
-        if (incident.phase.isAfter(Phase.RECOVERY)) {
-            Report report = store(scope);
-            scope.reply(Message.text(report.markdown));
-        } else {
-            scope.reply(Message.text("_Draft: the report is stored once " + scope.key() + " is resolved._\n\n"
-                    + build(scope)));
-        }
-    }
-
     void close(IncidentScope scope) {
         scope.requireNotClosed();
         Incident incident = scope.incident();
@@ -89,43 +77,16 @@ public class ClosingFlows {
             throw new CommandError("Resolve " + scope.key() + " first: `resolve <summary>`.");
         }
         scope.requireLeader("close");
-        boolean reportRequired = scope.severity().reportRequired();
-        if (reportRequired && Report.of(incident.id).isEmpty()) {
-            throw new CommandError(scope.key() + " is " + incident.severity
-                    + ": its report is required before it can close. Run `report`, then `close`.");
-        }
+        reports.requireApprovedIfRequired(scope);
         incident.phase = Phase.CLOSED;
         incident.phaseEnteredAt = scope.now();
         incident.closedAt = scope.now();
         timers.closed(scope);
         scope.event(TimelineEvent.Type.CLOSED, "Closed.");
-        store(scope);
+        reports.storeUnlessApproved(scope);
         scope.announce(Message.text("🏁 " + scope.key() + " closed by " + scope.name(scope.actor().ref())
                 + ". The report is stored: `report " + scope.key() + "`."));
         scope.refreshCards();
-    }
-
-    private Report store(IncidentScope scope) {
-        Incident incident = scope.incident();
-        Report report = Report.of(incident.id).orElseGet(() -> {
-            Report created = new Report();
-            created.incidentId = incident.id;
-            created.createdAt = scope.now();
-            created.createdBy = scope.actor().ref();
-            return created;
-        });
-        boolean isNew = report.id == null;
-        report.updatedAt = scope.now();
-        scope.event(TimelineEvent.Type.REPORT_WRITTEN, isNew ? "Report written." : "Report updated.");
-        report.markdown = build(scope);
-        report.persist();
-        return report;
-    }
-
-    private static String build(IncidentScope scope) {
-        Incident incident = scope.incident();
-        return ReportBuilder.build(incident, scope.plan(), Step.of(incident), TimelineEvent.of(incident.id),
-                Lesson.of(incident.id), scope::name);
     }
 
     private static List<Step> openRecoverySteps(IncidentScope scope) {

@@ -37,6 +37,8 @@ public class CommandApplier {
     @Inject
     ClosingFlows closing;
     @Inject
+    ReportFlows reports;
+    @Inject
     IncidentViews views;
     @Inject
     Outbox outbox;
@@ -124,8 +126,12 @@ public class CommandApplier {
             closing.resolve(scope, resolve);
         } else if (command instanceof Command.AddLesson lesson) {
             closing.lesson(scope, lesson);
+        } else if (command instanceof Command.AddAction action) {
+            reports.action(scope, action);
         } else if (command instanceof Command.ShowReport) {
-            closing.report(scope);
+            reports.report(scope);
+        } else if (command instanceof Command.ApproveReport) {
+            reports.approve(scope);
         } else if (command instanceof Command.Close) {
             closing.close(scope);
         }

@@ -280,7 +280,8 @@ public final class IncidentMessages {
 
     static String lessonsReminder(IncidentScope scope) {
         return "📝 " + scope.key() + " is resolved but not closed: add lessons with `lesson " + scope.key()
-                + " <text>`, then `report` and `close`.";
+                + " <text>`, then " + (scope.severity().reportRequired() ? "`report`, `report approve` and `close`."
+                : "`report` and `close`.");
     }
 
     // lessons learned

@@ -32,7 +32,7 @@ public final class IncidentScope {
     private final Instant now;
 
     /** Who acts when a timer fires: Warroom itself, in the incident's channel. */
-    static final String WARROOM = "warroom";
+    public static final String WARROOM = "warroom";
 
     IncidentScope(Incident incident, Plan plan, CommandRequest request, Outbox outbox, Timeline timeline, Instant now) {
         this.incident = incident;
@@ -91,6 +91,13 @@ public final class IncidentScope {
 
     public String names(List<String> people) {
         return people.isEmpty() ? "nobody" : String.join(", ", people.stream().map(this::name).toList());
+    }
+
+    /** The plan person named, matched without regard to letter case, as people type on phones. */
+    public String planPerson(String typed) {
+        return plan.people().keySet().stream().filter(id -> id.equalsIgnoreCase(typed)).findFirst()
+                .orElseThrow(() -> new CommandError("`" + CommandError.echo(typed) + "` is not a person in the " + plan.service()
+                        + " plan; people: " + String.join(", ", plan.people().keySet()) + "."));
     }
 
     public String managerName() {

@@ -26,7 +26,7 @@ public class RoleFlows {
                     + String.join(", ", plan.roles().keySet().stream().filter(r -> !r.equals(Plan.INCIDENT_MANAGER)).toList())
                     + ".");
         }
-        String person = planPerson(scope, command.person());
+        String person = scope.planPerson(command.person());
         scope.requireLeader("assign");
         if (RoleHolder.holds(scope.incident(), command.role(), person)) {
             throw new CommandError(scope.name(person) + " already holds " + command.role() + " in " + scope.key() + ".");
@@ -43,7 +43,7 @@ public class RoleFlows {
     void handover(IncidentScope scope, Command.Handover command) {
         scope.requireNotClosed();
         Incident incident = scope.incident();
-        String person = planPerson(scope, command.person());
+        String person = scope.planPerson(command.person());
         if (!scope.plan().eligibleManagers().contains(person)) {
             throw new CommandError(scope.name(person) + " is not eligible to manage " + incident.service
                     + " incidents; eligible: " + scope.names(scope.plan().eligibleManagers()) + ".");
@@ -62,12 +62,5 @@ public class RoleFlows {
                 + scope.name(person) + ". " + scope.name(person) + ", please acknowledge with `ack`."));
         scope.tell(Destination.person(person), IncidentMessages.managerAssigned(scope));
         scope.refreshCards();
-    }
-
-    /** The plan person named, matched without regard to letter case, as people type on phones. */
-    private static String planPerson(IncidentScope scope, String typed) {
-        return scope.plan().people().keySet().stream().filter(id -> id.equalsIgnoreCase(typed)).findFirst()
-                .orElseThrow(() -> new CommandError("`" + CommandError.echo(typed) + "` is not a person in the " + scope.plan().service()
-                        + " plan; people: " + String.join(", ", scope.plan().people().keySet()) + "."));
     }
 }

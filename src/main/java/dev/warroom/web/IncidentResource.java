@@ -6,8 +6,9 @@ import dev.warroom.incident.RoleHolder;
 import dev.warroom.incident.Step;
 import dev.warroom.incident.TimelineEvent;
 import dev.warroom.plan.Phase;
+import dev.warroom.report.FollowUpAction;
 import dev.warroom.report.Lesson;
-import dev.warroom.report.Report;
+import dev.warroom.report.ReportRevision;
 import dev.warroom.web.access.CurrentViewer;
 import dev.warroom.web.access.IncidentVisibility;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,11 +63,15 @@ public class IncidentResource {
     /** A lesson; {@code prompt} is the number of the plan's lessons prompt it answers, or null. */
     public record LessonView(String author, String text, Instant at, Integer prompt, Instant editedAt) {}
 
+    /** A follow-up action; {@code due} is null when none was given. */
+    public record ActionView(int number, String text, String owner, LocalDate due) {}
+
     /** A timer waiting on the incident: {@code ack}, {@code phase-target}, {@code update-reminder}, {@code lessons-reminder}. */
     public record TimerView(String kind, Instant due) {}
 
     public record IncidentDetail(IncidentSummary incident, String summary, List<RoleView> roles, List<StepView> steps,
-                                 List<EventView> timeline, List<LessonView> lessons, String report, List<TimerView> timers) {}
+                                 List<EventView> timeline, List<LessonView> lessons, List<ActionView> actions, String report,
+                                 List<TimerView> timers) {}
 
     @GET
     public Response list(@QueryParam("status") String status) {
@@ -91,6 +97,26 @@ public class IncidentResource {
                 .orElseGet(() -> error(Response.Status.NOT_FOUND, "No incident " + key));
     }
 
+    /** The report's latest revision (or {@code ?revision=N}) as Markdown. */
+    @GET
+    @Path("/{key}/report.md")
+    @Produces({"text/markdown", MediaType.APPLICATION_JSON})
+    @Transactional
+    public Response report(@PathParam("key") String key, @QueryParam("revision") String revision) {
+        return Incident.findByKey(key).filter(i -> visibility.canSee(viewer.get(), i))
+                .map(i -> markdown(ReportRevisionQuery.find(i, revision)))
+                .orElseGet(() -> error(Response.Status.NOT_FOUND, "No incident " + key));
+    }
+
+    static Response markdown(ReportRevisionQuery query) {
+        if (!query.isFound()) {
+            return error(query.status(), query.problem());
+        }
+        return Response.ok(query.revision().markdown, "text/markdown; charset=UTF-8")
+                .header("X-Report-Revision", query.revision().revision)
+                .header("X-Report-Status", query.revision().isApproved() ? "approved" : "draft").build();
+    }
+
     private IncidentDetail detail(Incident incident) {
         return new IncidentDetail(IncidentSummary.of(incident), incident.summary,
                 RoleHolder.of(incident).stream().map(r -> new RoleView(r.role, r.person, r.assignedAt)).toList(),
@@ -100,7 +126,8 @@ public class IncidentResource {
                         e.details)).toList(),
                 Lesson.of(incident.id).stream().map(l -> new LessonView(l.author, l.text, l.createdAt, l.prompt,
                         l.editedAt)).toList(),
-                Report.of(incident.id).map(r -> r.markdown).orElse(null),
+                FollowUpAction.of(incident.id).stream().map(a -> new ActionView(a.number, a.text, a.owner, a.due)).toList(),
+                ReportRevision.latest(incident.id).map(r -> r.markdown).orElse(null),
                 timers.pending(incident).stream().map(t -> new TimerView(t.kind(), t.due())).toList());
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class CommandParserTest {
 
     private static final String ALL_WORDS = "declare, ack, status, steps, done, skip, phase, assign, handover, update, "
-            + "escalate, forensics, resolve, lesson, report, close, list, plans, plan, help, drill";
+            + "escalate, forensics, resolve, lesson, action, report, close, list, plans, plan, help, drill";
     private static final String DECLARE_USAGE = " Usage: `declare <service> <severity> [type=<incident-type>] <title…>`";
 
     private final CommandParser parser = new CommandParser();
@@ -100,6 +100,13 @@ class CommandParserTest {
                 arguments("lesson -- 3 retries were not enough", new Command.AddLesson(null, null, "3 retries were not enough")),
                 arguments("report", new Command.ShowReport(null)),
                 arguments("report INC-12", new Command.ShowReport("INC-12")),
+                arguments("report approve", new Command.ApproveReport(null)),
+                arguments("report INC-12 approve", new Command.ApproveReport("INC-12")),
+                arguments("report APPROVE inc-12", new Command.ApproveReport("INC-12")),
+                arguments("action Automate the failover check owner @bob due 2026-12-15", new Command.AddAction(null,
+                        "Automate the failover check", "bob", java.time.LocalDate.of(2026, 12, 15))),
+                arguments("action INC-12 Ask the owner  owner carol", new Command.AddAction("INC-12", "Ask the owner",
+                        "carol", null)),
                 arguments("close", new Command.Close(null)),
                 arguments("close INC-12", new Command.Close("INC-12")),
                 arguments("list", new Command.ListIncidents()),
@@ -251,7 +258,8 @@ class CommandParserTest {
             ack INC-12 please => `ack` does not take `please`. Usage: `ack`
             status INC-12 INC-13 => `status` does not take `INC-13`. Usage: `status`
             steps all of them => `steps` does not take `all of them`. Usage: `steps`
-            report draft => `report` does not take `draft`. Usage: `report`
+            report draft => `report` does not take `draft`. Usage: `report [approve]`
+            report approve now => `report` does not take `now`. Usage: `report [approve]`
             close INC-12 now => `close` does not take `now`. Usage: `close`
             list open => `list` does not take `open`. Usage: `list`
             plans all => `plans` does not take `all`. Usage: `plans`
@@ -317,7 +325,7 @@ class CommandParserTest {
         for (String form : new String[]{"declare <service> <severity> [type=<incident-type>] <title…>", "ack", "status",
                 "steps", "done <n>", "skip <n> <reason…>", "phase <analysis|containment|eradication|recovery>",
                 "assign <role> <@person>", "handover <@person>", "update <text…>", "escalate <reason…>",
-                "forensics <reason…>", "resolve <summary…>", "lesson [n] <text…>", "report", "close", "list", "plans",
+                "forensics <reason…>", "resolve <summary…>", "lesson [n] <text…>", "action <text…> owner <@person> [due <yyyy-mm-dd>]", "report [approve]", "close", "list", "plans",
                 "plan <service>", "help [command]", "drill <service> <severity> [type] [title…]"}) {
             assertTrue(help.contains("`" + form + "` — "), form);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import static dev.warroom.support.LocalChatClient.botTexts;
 import static dev.warroom.support.LocalChatClient.lastBotText;
 import static dev.warroom.support.LocalChatClient.say;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A whole incident through the local chat: declare to closed report, with two other incidents open. */
@@ -123,15 +124,24 @@ class IncidentScenarioTest extends ScenarioTest {
         assertThat(lastBotText(CHANNEL)).isEqualTo("Lesson 2 recorded for INC-3. Thank you, zoe.");
 
         say("carol", CHANNEL, "/incident close");
-        assertThat(lastBotText(CHANNEL)).isEqualTo(
-                "INC-3 is high: its report is required before it can close. Run `report`, then `close`.");
+        assertThat(lastBotText(CHANNEL)).isEqualTo("INC-3 is high: its report must be approved before it can close. "
+                + "The incident manager approves it with `report approve`, then `close`.");
         say("carol", CHANNEL, "/incident report");
-        assertThat(lastBotText(CHANNEL)).startsWith("# INC-3 · payments-api · HIGH — Checkout failing\n")
+        assertThat(lastBotText(CHANNEL)).isEqualTo("""
+                *Report: INC-3 · payments-api · HIGH — Checkout failing*
+                Status: draft, revision 1
+                Phase targets: 2 met, 0 missed
+                Lessons: 2
+                Actions: 0
+                Full report: http://localhost:8080/dashboard/incidents/INC-3/report""");
+        say("carol", CHANNEL, "/incident report approve");
+        assertThat(given().get("/api/incidents/INC-3/report.md").then().statusCode(200).extract().asString())
+                .startsWith("# INC-3 · payments-api · HIGH — Checkout failing\n")
                 .contains("## Summary\n\nFailed over to the secondary region; processor recovered")
-                .contains("- [x] 1. Check the payments dashboard and the upstream processor status page — done by Bob Jones at 2026-11-25 09:05 UTC")
-                .contains("- [ ] 2. Fail traffic over to the secondary region — skipped by Frank Black: failover is automatic since October")
-                .contains("- Automate the failover check — Bob Jones")
-                .contains("- The status page lagged by 10 minutes — zoe");
+                .contains("- [x] 1. Check the payments dashboard and the upstream processor status page: done by Bob Jones at 2026-11-25 09:05 UTC")
+                .contains("- [ ] 2. Fail traffic over to the secondary region: skipped by Frank Black: failover is automatic since October")
+                .contains("- Automate the failover check (Bob Jones, 2026-11-25 09:45 UTC)")
+                .contains("- The status page lagged by 10 minutes (zoe, 2026-11-25 09:45 UTC)");
         clock.advance(Duration.ofMinutes(5));
         say("carol", CHANNEL, "/incident close");
         assertThat(lastBotText(CHANNEL)).isEqualTo("🏁 INC-3 closed by Carol White. The report is stored: `report INC-3`.");
@@ -155,11 +165,11 @@ class IncidentScenarioTest extends ScenarioTest {
         assertThat(closed.getList("steps.status", String.class))
                 .containsExactly("done", "skipped", "done", "done", "open", "open");
         assertThat(closed.getList("lessons.author", String.class)).containsExactly("bob", "zoe");
-        assertThat(closed.getString("report")).contains("| Closed | 2026-11-25 09:50 UTC (48m after declaration) |")
-                .contains("closed: Closed.");
+        assertThat(closed.getString("report")).contains("| Resolved | 2026-11-25 09:45 UTC (43m after declaration) |")
+                .contains("| Closed | not closed yet |");
         assertThat(closed.getList("timeline.type", String.class)).containsExactly(
                 "declared", "manager_assigned", "notified", "acknowledged", "step_done", "step_skipped", "step_done",
                 "phase_changed", "phase_changed", "status_update", "resolved", "step_done", "lesson_added",
-                "lesson_added", "report_written", "closed", "report_written");
+                "lesson_added", "report_written", "report_approved", "closed");
     }
 }

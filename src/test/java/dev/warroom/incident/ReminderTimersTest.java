@@ -108,13 +108,13 @@ class ReminderTimersTest extends ScenarioTest {
         assertThat(timers.nextFire(IncidentTimers.LESSONS, INC_1)).contains(at("2026-11-26T10:00:00Z"));
 
         timers.at(at("2026-11-26T10:00:00Z"));
-        String reminder = "📝 INC-1 is resolved but not closed: add lessons with `lesson INC-1 <text>`, then `report` and `close`.";
+        String reminder = "📝 INC-1 is resolved but not closed: add lessons with `lesson INC-1 <text>`, then `report`, `report approve` and `close`.";
         assertThat(lastBotText(CHANNEL)).isEqualTo(reminder);
         assertThat(lastBotText("@alice")).isEqualTo(reminder);
         timers.at(at("2026-11-27T10:00:00Z"));
         assertThat(botTexts(CHANNEL)).filteredOn(reminder::equals).hasSize(2);
 
-        say("alice", CHANNEL, "/incident report");
+        say("alice", CHANNEL, "/incident report approve");
         say("alice", CHANNEL, "/incident close");
         assertThat(timers.at(at("2026-11-30T10:00:00Z"))).isZero();
         assertThat(botTexts(CHANNEL)).filteredOn(reminder::equals).hasSize(2);

@@ -3,7 +3,7 @@ package dev.warroom.web.dashboard;
 import dev.warroom.incident.Incident;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
-import dev.warroom.report.Report;
+import dev.warroom.web.ReportRevisionQuery;
 import dev.warroom.web.access.CurrentViewer;
 import dev.warroom.web.access.IncidentVisibility;
 import dev.warroom.web.access.Viewer;
@@ -62,6 +62,8 @@ public class DashboardResource {
 
         static native TemplateInstance incident(Chrome chrome, IncidentPages.Detail detail);
 
+        static native TemplateInstance report(Chrome chrome, IncidentPages.ReportPage report);
+
         static native TemplateInstance plans(Chrome chrome, List<PlanPages.PlanCard> cards);
 
         static native TemplateInstance problem(Chrome chrome, String message);
@@ -91,19 +93,36 @@ public class DashboardResource {
                 .orElseGet(() -> notFound("No incident " + key + "."));
     }
 
+    /** The report rendered as HTML: the latest revision, or {@code ?revision=N}. */
+    @GET
+    @Path("/incidents/{key}/report")
+    public Response reportPage(@PathParam("key") String key, @QueryParam("revision") String revision) {
+        Optional<Incident> incident = visibleIncident(key);
+        if (incident.isEmpty()) {
+            return notFound("No incident " + key + ".");
+        }
+        ReportRevisionQuery query = ReportRevisionQuery.find(incident.get(), revision);
+        Chrome chrome = new Chrome("Report · " + incident.get().key() + " · " + incident.get().title, viewer.get(), "incidents");
+        if (!query.isFound()) {
+            return html(query.status(), Templates.problem(chrome, query.problem()));
+        }
+        return html(Response.Status.OK, Templates.report(chrome, incidentPages.report(incident.get(), query.revision())));
+    }
+
     @GET
     @Path("/incidents/{key}/report.md")
     @Produces("text/markdown")
-    public Response report(@PathParam("key") String key) {
+    public Response reportMarkdown(@PathParam("key") String key, @QueryParam("revision") String revision) {
         Optional<Incident> incident = visibleIncident(key);
-        Optional<Report> report = incident.flatMap(i -> Report.of(i.id));
-        if (report.isEmpty()) {
-            return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                    .entity(incident.isEmpty() ? "No incident " + key + "." : incident.get().key()
-                            + " has no report yet: it is stored by `report` after `resolve`.").build();
+        ReportRevisionQuery query = incident.map(i -> ReportRevisionQuery.find(i, revision)).orElse(null);
+        if (query == null || !query.isFound()) {
+            return Response.status(query == null ? Response.Status.NOT_FOUND : query.status())
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity(query == null ? "No incident " + key + "." : query.problem()).build();
         }
-        return Response.ok(report.get().markdown, "text/markdown; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + incident.get().key() + "-report.md\"").build();
+        return Response.ok(query.revision().markdown, "text/markdown; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + incident.get().key() + "-r"
+                        + query.revision().revision + ".md\"").build();
     }
 
     @GET

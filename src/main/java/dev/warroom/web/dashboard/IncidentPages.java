@@ -9,7 +9,8 @@ import dev.warroom.incident.TimelineEvent;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import dev.warroom.report.Lesson;
-import dev.warroom.report.Report;
+import dev.warroom.report.ReportHtml;
+import dev.warroom.report.ReportRevision;
 import dev.warroom.web.access.IncidentVisibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,13 @@ public class IncidentPages {
                          String closed, int escalationLevel, String channel, String platform, String summary,
                          String planTitle, String planOnline, List<PhaseHistory.PhaseStep> phases,
                          List<RoleSpan> roles, List<StepRow> steps, List<String> timers, List<EventRow> timeline,
-                         List<EventRow> updates, List<LessonGroup> lessons, String report) {}
+                         List<EventRow> updates, List<LessonGroup> lessons, String reportStatus) {}
+
+    /** The report page: one revision rendered, and every revision to pick from. */
+    public record ReportPage(String key, String title, int revision, String status, List<RevisionLink> revisions,
+                             String html) {}
+
+    public record RevisionLink(int revision, String status, boolean shown) {}
 
     /** Someone holding a role from a time, until a time or still ({@code until} is "now"). */
     public record RoleSpan(String role, String person, String from, String until) {}
@@ -87,7 +94,20 @@ public class IncidentPages {
                 timers.of(incident), events,
                 events.stream().filter(e -> e.what().equals(words(TimelineEvent.Type.STATUS_UPDATE))).toList(),
                 lessonsByPrompt(incident, plan.map(p -> p.lessons().prompts()).orElse(List.of())),
-                Report.of(incident.id).map(r -> r.markdown).orElse(null));
+                ReportRevision.latest(incident.id).map(r -> revisionStatus(incident, r)).orElse(null));
+    }
+
+    public ReportPage report(Incident incident, ReportRevision shown) {
+        List<RevisionLink> revisions = ReportRevision.of(incident.id).stream()
+                .map(r -> new RevisionLink(r.revision, revisionStatus(incident, r), r.revision == shown.revision)).toList();
+        return new ReportPage(incident.key(), incident.title, shown.revision, revisionStatus(incident, shown), revisions,
+                ReportHtml.of(shown.markdown));
+    }
+
+    /** "revision 2, draft" or "revision 1, approved by Alice Smith at 2026-11-25 10:00 UTC" */
+    private String revisionStatus(Incident incident, ReportRevision revision) {
+        return "revision " + revision.revision + ", " + (revision.isApproved() ? "approved by "
+                + name(incident, revision.approvedBy) + " at " + IncidentMessages.dateTime(revision.approvedAt) : "draft");
     }
 
     /** The incident's lessons under the prompts they answer, in the plan's order; the others last. */

@@ -2,19 +2,19 @@ package dev.warroom.web.dashboard;
 
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.IncidentMessages;
+import dev.warroom.incident.PhaseTimes;
 import dev.warroom.incident.TimelineEvent;
 import dev.warroom.plan.Phase;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An incident's way through the phases, each against the plan's target for its severity, in words:
- * "took 20m, target 1h: met". The timeline is the only record of when each phase began.
+ * "took 20m, target 1h: met". When each phase began comes from {@link PhaseTimes}.
  */
 final class PhaseHistory {
 
@@ -25,16 +25,16 @@ final class PhaseHistory {
     }
 
     static List<PhaseStep> of(Incident incident, List<TimelineEvent> timeline, Map<Phase, Duration> targets, Instant now) {
-        Map<Phase, Instant> entered = entered(incident, timeline);
+        PhaseTimes times = PhaseTimes.of(incident, timeline);
         List<PhaseStep> steps = new ArrayList<>();
         for (Phase phase : Phase.values()) {
             Duration target = targets.get(phase);
-            Instant start = entered.get(phase);
+            Instant start = times.entered(phase).orElse(null);
             if (phase == incident.phase) {
                 steps.add(current(phase, start == null ? incident.phaseEnteredAt : start, target, now));
             } else if (incident.phase.isAfter(phase)) {
                 steps.add(start == null ? new PhaseStep(phase.word(), "skipped", "", "")
-                        : finished(phase, Duration.between(start, end(entered, phase, now)), target));
+                        : finished(phase, Duration.between(start, times.ended(phase).orElse(now)), target));
             } else {
                 steps.add(new PhaseStep(phase.word(), "not reached", "",
                         target == null ? "" : "target " + IncidentMessages.duration(target)));
@@ -65,32 +65,5 @@ final class PhaseHistory {
         boolean met = took.compareTo(target) <= 0;
         return new PhaseStep(phase.word(), "done", met ? "met" : "missed",
                 detail + ", target " + IncidentMessages.duration(target) + (met ? ": met" : ": missed"));
-    }
-
-    /** When a phase ended: when the next phase that was entered began. */
-    private static Instant end(Map<Phase, Instant> entered, Phase phase, Instant now) {
-        for (Phase later : Phase.values()) {
-            if (later.isAfter(phase) && entered.containsKey(later)) {
-                return entered.get(later);
-            }
-        }
-        return now;
-    }
-
-    private static Map<Phase, Instant> entered(Incident incident, List<TimelineEvent> timeline) {
-        Map<Phase, Instant> entered = new EnumMap<>(Phase.class);
-        entered.put(Phase.DETECTION, incident.declaredAt);
-        for (TimelineEvent event : timeline) {
-            switch (event.type) {
-                // The core writes "analysis → containment"; the phase after the arrow is the one entered.
-                case PHASE_CHANGED -> Phase.fromWord(event.details.substring(event.details.indexOf('→') + 1).strip())
-                        .ifPresent(p -> entered.putIfAbsent(p, event.at));
-                case RESOLVED -> entered.putIfAbsent(Phase.RESOLVED, event.at);
-                case CLOSED -> entered.putIfAbsent(Phase.CLOSED, event.at);
-                default -> {
-                }
-            }
-        }
-        return entered;
     }
 }

@@ -121,23 +121,23 @@ class DashboardPagesTest extends ScenarioTest {
         assertThat(page).contains("Lessons learned 2. What went wrong or slowed us down? "
                 + "Paging the database team took 20 minutes — Alice Smith, 2026-11-25 09:50 UTC "
                 + "Other lessons Automate the failover check — Carol White, 2026-11-25 09:50 UTC");
-        assertThat(page).contains("Report No report yet: it is stored by report after resolve");
+        assertThat(page).contains("Report No report yet: report stores a draft, the incident manager approves it with report approve");
     }
 
     @Test
     void theReportIsDownloadedAsMarkdownOnceStored() {
         say("zoe", "general", "/incident declare payments-api low Refund delays");
         given().get("/dashboard/incidents/INC-1/report.md").then().statusCode(404)
-                .body(org.hamcrest.Matchers.equalTo("INC-1 has no report yet: it is stored by `report` after `resolve`."));
+                .body(org.hamcrest.Matchers.equalTo("INC-1 has no report yet: `report` stores it as a draft."));
         say("alice", "inc-1-refund-delays", "/incident resolve Queue drained");
         say("alice", "inc-1-refund-delays", "/incident report");
 
         String markdown = given().get("/dashboard/incidents/INC-1/report.md").then().statusCode(200)
                 .contentType("text/markdown;charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"INC-1-report.md\"")
+                .header("Content-Disposition", "attachment; filename=\"INC-1-r1.md\"")
                 .extract().asString();
         assertThat(markdown).startsWith("# INC-1 · payments-api · LOW — Refund delays\n");
-        assertThat(page("/dashboard/incidents/INC-1", 200)).contains("Report Download the report (Markdown) Read the report # INC-1");
+        assertThat(page("/dashboard/incidents/INC-1", 200)).contains("Report Read the report (revision 1, draft) · Markdown");
     }
 
     @Test

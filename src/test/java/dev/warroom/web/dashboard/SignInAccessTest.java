@@ -150,6 +150,23 @@ class SignInAccessTest extends ScenarioTest {
     }
 
     @Test
+    void theReportMarkdownFollowsTheSameRulesAsTheIncident() {
+        commands.handle(new CommandRequest("/incident report INC-1", Actor.person("judy", "Judy Okafor"),
+                PlatformRouter.LOCAL, "general", null));
+        given().get("/api/incidents/INC-1/report.md").then().statusCode(401);
+
+        given().auth().oauth2(OidcProviderStandIn.token("judy", JUDY)).get("/api/incidents/INC-1/report.md")
+                .then().statusCode(200).contentType("text/markdown;charset=UTF-8")
+                .body(org.hamcrest.Matchers.startsWith("# INC-1 · identity-service · HIGH — Signing key in a public repo\n"));
+        for (Map<String, String> user : new Map[] {ALICE, STRANGER}) {
+            given().auth().oauth2(OidcProviderStandIn.token("someone", user)).get("/api/incidents/INC-1/report.md")
+                    .then().statusCode(404).body("error", equalTo("No incident INC-1"));
+        }
+        given().auth().oauth2(OidcProviderStandIn.token("someone", ALICE)).get("/api/incidents/INC-2/report.md")
+                .then().statusCode(404).body("error", equalTo("INC-2 has no report yet: `report` stores it as a draft."));
+    }
+
+    @Test
     void signingInOnThePagesShowsWhoYouAreAndOnlyWhatYouMaySee() {
         Map<String, String> judy = signIn("judy", JUDY, "/dashboard/incidents/INC-1");
         String page = PageText.of(given().cookies(judy).get("/dashboard/incidents/INC-1").then().statusCode(200)
