@@ -1,6 +1,7 @@
 /* Warroom dashboard: the pages are complete without this script; it only keeps them current.
-   The server says "changed" when any incident changes; the page fetches itself again and swaps in its
-   live part, so what is shown passes the same access rules as a reload. */
+   The server sends the key of each changed incident the viewer may see, or "refresh" when changes may have
+   been missed; the page fetches itself again and swaps in its live part, so what is shown passes the same
+   access rules as a reload. An incident's page only cares about its own incident. */
 (function () {
   'use strict';
   if (!window.EventSource || !window.fetch || !document.querySelector('[data-live]')) {
@@ -50,7 +51,13 @@
     document.body.setAttribute('data-live-state', 'connected');
     soon(); /* anything that changed while the page loaded or the stream was down */
   });
-  source.addEventListener('message', soon);
+  source.addEventListener('message', function (event) {
+    var live = document.querySelector('[data-live]');
+    var only = live && live.getAttribute('data-live-incident');
+    if (!only || event.data === only || event.data === 'refresh') {
+      soon();
+    }
+  });
   source.addEventListener('error', function () {
     document.body.setAttribute('data-live-state', 'reconnecting');
   });

@@ -7,4 +7,4 @@ import java.time.Instant;
  * know without loading the incident again (observe it after the transaction succeeds).
  */
 public record IncidentEventRecorded(TimelineEvent.Type type, String actor, String details, Instant at, String service,
-                                    String severity, Instant declaredAt, boolean drill) {}
+                                    String severity, Instant declaredAt, boolean drill, String incidentKey) {}

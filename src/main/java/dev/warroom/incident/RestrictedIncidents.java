@@ -35,7 +35,8 @@ public class RestrictedIncidents {
         return !isRestricted(incident) || (personId != null && allowed(incident).contains(personId));
     }
 
-    private Set<String> allowed(Incident incident) {
+    /** The plan people who may see the incident if it is restricted (its responders and escalation levels). */
+    public Set<String> allowed(Incident incident) {
         Set<String> people = new LinkedHashSet<>();
         if (incident.manager != null) {
             people.add(incident.manager);

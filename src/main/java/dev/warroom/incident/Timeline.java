@@ -33,7 +33,7 @@ public class Timeline {
         event.persist();
         Incident incident = Incident.findById(incidentId);
         recorded.fire(new IncidentEventRecorded(type, actor, details, event.at, incident.service, incident.severity,
-                incident.declaredAt, incident.drill));
+                incident.declaredAt, incident.drill, incident.key()));
         return event;
     }
 }

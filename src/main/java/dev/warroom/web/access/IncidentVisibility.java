@@ -21,6 +21,11 @@ public class IncidentVisibility {
         return viewer.localMode() || restricted.maySee(viewer.personId(), incident);
     }
 
+    /** The same rule as {@link #canSee}, for checking many viewers against one incident. */
+    public Audience audience(Incident incident) {
+        return restricted.isRestricted(incident) ? Audience.only(restricted.allowed(incident)) : Audience.EVERYONE;
+    }
+
     public List<Incident> visible(Viewer viewer, List<Incident> incidents) {
         return incidents.stream().filter(i -> canSee(viewer, i)).toList();
     }

@@ -131,13 +131,16 @@ public class DashboardResource {
         return Templates.plans(new Chrome("Plans", viewer.get(), "plans"), planPages.cards());
     }
 
-    /** A bare "changed" whenever some incident changed; pages fetch themselves again. */
+    /**
+     * The key of each changed incident the viewer may see, from every Warroom instance, and "refresh" when changes
+     * may have been missed; pages fetch themselves again.
+     */
     @GET
     @Path("/changes")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     public Multi<String> changes() {
-        return changes.stream();
+        return changes.stream(viewer.get());
     }
 
     private Optional<Incident> visibleIncident(String key) {

@@ -2,6 +2,7 @@ package dev.warroom.web.dashboard;
 
 import dev.warroom.support.DashboardPlansProfile;
 import dev.warroom.support.HeadlessChromium;
+import dev.warroom.support.OtherInstance;
 import dev.warroom.support.TestClock;
 import dev.warroom.support.TestDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -26,6 +27,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
+import static dev.warroom.support.Eventually.await;
 import static dev.warroom.support.LocalChatClient.say;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +48,8 @@ class DashboardBrowserTest {
     TestDatabase database;
     @Inject
     TestClock clock;
+    @Inject
+    ChangeListener listener;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -128,6 +132,28 @@ class DashboardBrowserTest {
                 "analysis"));
         assertThat(currentPhase()).isEqualTo("analysis | current | since 09:20 UTC (0s), target 15m: due by 09:35 UTC");
         chromium.screenshot("dashboard-incident-live-desktop");
+    }
+
+    @Test
+    void anOpenPageShowsAnotherInstancesChangesAndRefreshesAfterItsListenerWasLost() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        await("the instance listens for changes", listener::listening);
+        say("zoe", "general", "/incident declare payments-api high type=outage Checkout failing");
+        browser.get(url("/dashboard"));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-state", "connected"));
+        browser.executeScript("window.sameDocument = true");
+
+        try (OtherInstance other = OtherInstance.connect()) {
+            other.retitle("INC-1", "Checkout failing in the EU", true);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("row-INC-1"), "Checkout failing in the EU"));
+
+            // A change whose notice never arrives (sent while nobody listened) shows once the listener is back.
+            other.retitleWithoutNotice("INC-1", "Checkout failing everywhere");
+            other.dropListeners();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("row-INC-1"), "Checkout failing everywhere"));
+        }
+        assertThat(browser.executeScript("return window.sameDocument === true")).as("the page was not reloaded").isEqualTo(true);
+        chromium.screenshot("dashboard-change-from-another-instance");
     }
 
     @Test

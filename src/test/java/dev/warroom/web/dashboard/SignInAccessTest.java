@@ -4,9 +4,12 @@ import dev.warroom.command.Actor;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.incident.IncidentCommandService;
 import dev.warroom.notify.PlatformRouter;
+import dev.warroom.support.LiveStream;
 import dev.warroom.support.OidcProviderStandIn;
+import dev.warroom.support.OtherInstance;
 import dev.warroom.support.ScenarioTest;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -19,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.warroom.support.Eventually.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -46,6 +51,10 @@ class SignInAccessTest extends ScenarioTest {
 
     @Inject
     IncidentCommandService commands;
+    @Inject
+    ChangeListener listener;
+    @TestHTTPResource("/dashboard/changes")
+    URI changes;
 
     @BeforeEach
     void twoIncidentsOneRestricted() {
@@ -196,6 +205,26 @@ class SignInAccessTest extends ScenarioTest {
         given().redirects().follow(false).cookies(browser).get("/dashboard").then().statusCode(302);
         assertThat(PageText.of(given().redirects().follow(false).get("/signed-out").then().statusCode(200).extract()
                 .asString())).contains("Signed out You are signed out of Warroom. Sign in again");
+    }
+
+    @Test
+    void anOpenPageHearsOnlyOfTheIncidentsItsViewerMaySee() throws Exception {
+        Map<String, String> judy = signIn("judy", JUDY, "/dashboard");
+        Map<String, String> alice = signIn("alice", ALICE, "/dashboard");
+        await("the instance listens for changes", listener::listening);
+        try (LiveStream judys = LiveStream.open(changes, judy); LiveStream alices = LiveStream.open(changes, alice);
+             OtherInstance other = OtherInstance.connect()) {
+            declare("/incident declare payments-api low Receipts slow");
+            // The set-up's declarations may still be on their way: read up to this one.
+            assertThat(judys.until("INC-3")).endsWith("INC-3");
+            assertThat(alices.until("INC-3")).doesNotContain("INC-1");
+
+            other.retitle("INC-1", "Signing key rotated", true);
+            other.retitle("INC-3", "Receipts slow in the EU", true);
+
+            assertThat(List.of(judys.next(), judys.next())).containsExactly("INC-1", "INC-3");
+            assertThat(alices.next()).isEqualTo("INC-3");
+        }
     }
 
     /**
