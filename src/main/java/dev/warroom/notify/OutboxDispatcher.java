@@ -75,11 +75,9 @@ public class OutboxDispatcher {
     @Inject
     Timeline timeline;
     @Inject
-<<<<<<< HEAD
     Event<DeliveryAttempted> attempted;
-=======
+    @Inject
     OutboxClaims claims;
->>>>>>> faults
 
     /** Delivers everything due now, in order per destination, in the caller's thread; returns how many were sent. */
     public int deliverPending() {
@@ -130,14 +128,9 @@ public class OutboxDispatcher {
             if (row.nextAttemptAt.isAfter(clock.instant())) {
                 break;
             }
-<<<<<<< HEAD
-            DeliveryAttempted.Outcome outcome = attempt(row);
-            if (outcome == DeliveryAttempted.Outcome.SENT) {
-=======
             tried.add(row.id);
-            Outcome outcome = attempt(row, unfinished.contains(row.id));
-            if (outcome == Outcome.SENT) {
->>>>>>> faults
+            DeliveryAttempted.Outcome outcome = attempt(row, unfinished.contains(row.id));
+            if (outcome == DeliveryAttempted.Outcome.SENT) {
                 sent++;
             } else if (outcome != DeliveryAttempted.Outcome.GIVEN_UP) {
                 break; // the later ones wait behind it
@@ -163,18 +156,14 @@ public class OutboxDispatcher {
                 .getResultList();
     }
 
-<<<<<<< HEAD
-    private DeliveryAttempted.Outcome attempt(OutboxMessage row) {
-        DeliveryAttempted.Outcome outcome = tryOnce(row);
+    /** {@code claimedUnfinished}: an earlier claim of this message never committed, so it may have been sent. */
+    private DeliveryAttempted.Outcome attempt(OutboxMessage row, boolean claimedUnfinished) {
+        DeliveryAttempted.Outcome outcome = tryOnce(row, claimedUnfinished);
         attempted.fire(new DeliveryAttempted(row.platform, outcome, row.createdAt, clock.instant()));
         return outcome;
     }
 
-    private DeliveryAttempted.Outcome tryOnce(OutboxMessage row) {
-=======
-    /** {@code claimedUnfinished}: an earlier claim of this message never committed, so it may have been sent. */
-    private Outcome attempt(OutboxMessage row, boolean claimedUnfinished) {
->>>>>>> faults
+    private DeliveryAttempted.Outcome tryOnce(OutboxMessage row, boolean claimedUnfinished) {
         row.attempts++;
         MessageDeliverer deliverer = router.deliverer(row.platform).orElseThrow();
         try {
@@ -187,12 +176,8 @@ public class OutboxDispatcher {
             row.status = OutboxMessage.Status.SENT;
             row.sentAt = clock.instant();
             row.lastError = null;
-<<<<<<< HEAD
-            return DeliveryAttempted.Outcome.SENT;
-=======
             row.outcomeUnknown = false;
-            return Outcome.SENT;
->>>>>>> faults
+            return DeliveryAttempted.Outcome.SENT;
         } catch (DeliveryDeferred deferred) {
             Duration wait = deferred.retryAfter().compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : deferred.retryAfter();
             row.nextAttemptAt = clock.instant().plus(wait);
