@@ -5,16 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Fires every timer due by the app's clock, on the caller's thread, through the same body as Quartz's thread: what a
- * test does instead of waiting, since Quartz reads the system clock and tests run with a halted scheduler.
+ * Fires every timer due by the app's clock, on the caller's thread, through the same claim and firing as the
+ * {@link TimerPoller}: what a test does instead of waiting (tests run on a test clock, with no poller).
  */
 @ApplicationScoped
 public class TimerRunner {
 
     private static final int MAX_ROUNDS = 100;
+    private static final int BATCH = 500;
 
     @Inject
     Timers timers;
@@ -27,7 +29,9 @@ public class TimerRunner {
     public int fireDue() {
         int fired = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<PendingTimer> due = QuarkusTransaction.requiringNew().call(() -> timers.dueBy(clock.instant()));
+            Instant now = clock.instant();
+            List<PendingTimer> due = QuarkusTransaction.requiringNew().call(
+                    () -> timers.claimDue(now, BATCH, now.plus(TimerPoller.CLAIM_FOR)));
             if (due.isEmpty()) {
                 return fired;
             }
@@ -35,18 +39,8 @@ public class TimerRunner {
                 if (firing.fire(timer.kind(), timer.subject(), timer.due())) {
                     fired++;
                 }
-                removeFired(timer);
             }
         }
         throw new IllegalStateException("Timers keep falling due after " + MAX_ROUNDS + " rounds");
-    }
-
-    /** As Quartz removes a one-off trigger after it fired, unless the firing set the timer again. */
-    private void removeFired(PendingTimer timer) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (timers.pending(timer.kind(), timer.subject()).map(p -> p.due().equals(timer.due())).orElse(false)) {
-                timers.cancel(timer.kind(), timer.subject());
-            }
-        });
     }
 }

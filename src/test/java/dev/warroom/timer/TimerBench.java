@@ -1,15 +1,16 @@
 package dev.warroom.timer;
 
-import dev.warroom.support.QuartzNode;
 import dev.warroom.support.RecordingTimerHandler;
 import dev.warroom.support.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.runtime.configuration.DurationConverter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.quartz.Scheduler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * Benchmark, not a test (surefire's default names skip it; run it with bench/timers/run.sh): 10,000 timers due within
- * one minute, fired by the app's own Quartz scheduler alone, then by it and a second scheduler on the same database.
+ * one minute, fired by one instance's timer poller alone, then by two pollers on the same database (two instances).
  * Prints fire lateness p50/p99/max, missed and duplicated firings.
  */
 @QuarkusTest
@@ -27,12 +28,15 @@ class TimerBench {
     static final int TIMERS = Integer.getInteger("bench.timers", 10_000);
     static final Duration SPREAD = Duration.ofMinutes(1);
     static final Duration LEAD = Duration.ofSeconds(Long.getLong("bench.lead-seconds", 40));
-    static final int THREADS = 8; // quarkus.quartz.thread-count
 
+    @ConfigProperty(name = "warroom.timers.threads")
+    int threads;
+    @ConfigProperty(name = "bench.poll-every", defaultValue = "250ms") // the app's warroom.timers.poll-every (off in tests)
+    String pollEvery;
     @Inject
     Timers timers;
     @Inject
-    Scheduler appScheduler;
+    TimerFiring firing;
     @Inject
     RecordingTimerHandler recorder;
     @Inject
@@ -46,7 +50,7 @@ class TimerBench {
         lines.add(run(1));
         lines.add(run(2));
         System.out.println("\n==== Timer benchmark: " + TIMERS + " timers due within " + SPREAD.toSeconds() + " s, "
-                + THREADS + " Quartz threads per instance, load average " + loadAverage());
+                + threads + " firing threads per instance, polled every " + pollEvery + ", load average " + loadAverage());
         System.out.println("instances | scheduled in | fired | missed | duplicates | lateness p50 | p99 | max");
         lines.forEach(System.out::println);
     }
@@ -69,18 +73,18 @@ class TimerBench {
         if (Instant.now().isAfter(first)) {
             System.out.println("WARNING: scheduling took longer than the lead; raise -Dbench.lead-seconds");
         }
-        appScheduler.start(); // halted in tests: run it now, as in production
-        QuartzNode second = instances > 1 ? QuartzNode.start(appScheduler.getSchedulerName(), "bench-b", THREADS) : null;
+        List<TimerPoller> pollers = new ArrayList<>();
+        for (int i = 0; i < instances; i++) { // off in tests: run them now, on the real clock, as in production
+            pollers.add(TimerPoller.start(timers, firing, Clock.systemUTC(), threads,
+                    DurationConverter.parseDuration(pollEvery), "bench-" + (char) ('a' + i)));
+        }
         try {
             Instant deadline = first.plus(SPREAD).plus(Duration.ofMinutes(3));
             while (firingRows() < TIMERS && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500); // a benchmark of real time: poll the database until every timer fired or the deadline
             }
         } finally {
-            appScheduler.standby();
-            if (second != null) {
-                second.close();
-            }
+            pollers.forEach(TimerPoller::close);
         }
         List<Long> lateness = new ArrayList<>();
         long duplicates = 0;
