@@ -11,12 +11,14 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The body of every timer firing, whoever runs it (a {@link TimerPoller} of any instance, or {@link TimerRunner}): in
- * one transaction it locks the subject and the timer, records the firing, lets the kind's handler act and removes the
- * timer. A firing that fails is rolled back and tried again later, a bounded number of times.
+ * one transaction it locks the subject, takes the timer, records the firing and lets the kind's handler act. A firing
+ * that fails is rolled back (the timer with it) and tried again later, a bounded number of times.
  */
 @ApplicationScoped
 public class TimerFiring {
@@ -36,10 +38,13 @@ public class TimerFiring {
     @Inject
     Clock clock;
 
+    private final Map<String, Optional<TimerHandler>> handlerByKind = new ConcurrentHashMap<>();
+
     /** Fires one timer; false when it had fired before, was replaced or cleared, or failed (then it is retried). */
     public boolean fire(String kind, String subject, Instant due) {
         PendingTimer timer = new PendingTimer(kind, subject, due);
-        Optional<TimerHandler> handler = handlers.stream().filter(h -> h.kind().equals(kind)).findFirst();
+        Optional<TimerHandler> handler = handlerByKind.computeIfAbsent(kind,
+                k -> handlers.stream().filter(h -> h.kind().equals(k)).findFirst());
         if (handler.isEmpty()) {
             failed(timer, Optional.empty(), new IllegalStateException("no handler for timers of kind " + kind));
             return false;
@@ -59,14 +64,13 @@ public class TimerFiring {
 
     private boolean fireInTransaction(PendingTimer timer, TimerHandler handler) {
         handler.lock(timer.subject());
-        if (timers.lockForFiring(timer).isEmpty()) {
+        if (!timers.take(timer)) {
             return false; // cleared or set again since it was claimed (acknowledged, handed over, ...)
         }
         boolean first = claim(timer);
         if (first) {
             handler.fire(timer.subject(), timer.due());
         }
-        timers.fired(timer);
         return first;
     }
 
@@ -89,7 +93,7 @@ public class TimerFiring {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 String about = describe(timer, handler);
-                Optional<Integer> before = timers.lockForFiring(timer);
+                Optional<Integer> before = timers.lockAttempts(timer);
                 if (before.isEmpty()) {
                     LOG.warnf(error, "Timer %s of %s (due %s) failed; it was cleared or set again since", timer.kind(),
                             about, timer.due());

@@ -109,11 +109,22 @@ public class Timers {
     }
 
     /**
-     * Locks the timer for a firing; false when it is not this one any more (cleared, or set again to another time).
-     * The caller locks the timer's subject first, as commands do, so the two never wait on each other in a circle.
+     * Takes the timer for a firing: removes it in the firing's transaction (it comes back if the firing rolls back, and a
+     * firing that sets it again stores a new one); false when it is not this one any more (cleared, or set again to
+     * another time). The caller locks the timer's subject first, as commands do, so the two never wait in a circle.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Optional<Integer> lockForFiring(PendingTimer timer) {
+    boolean take(PendingTimer timer) {
+        return entityManager.createNativeQuery("delete from timer where kind = ?1 and subject = ?2 and due = ?3")
+                .setParameter(1, timer.kind())
+                .setParameter(2, timer.subject())
+                .setParameter(3, timer.due())
+                .executeUpdate() == 1;
+    }
+
+    /** The failed attempts of this timer so far, the row locked to count one more; empty when it was cleared or set again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<Integer> lockAttempts(PendingTimer timer) {
         List<?> rows = entityManager.createNativeQuery(
                         "select attempts from timer where kind = ?1 and subject = ?2 and due = ?3 for update")
                 .setParameter(1, timer.kind())
@@ -121,16 +132,6 @@ public class Timers {
                 .setParameter(3, timer.due())
                 .getResultList();
         return rows.stream().findFirst().map(n -> ((Number) n).intValue());
-    }
-
-    /** Removes a timer that fired, unless its firing set it again. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void fired(PendingTimer timer) {
-        entityManager.createNativeQuery("delete from timer where kind = ?1 and subject = ?2 and due = ?3")
-                .setParameter(1, timer.kind())
-                .setParameter(2, timer.subject())
-                .setParameter(3, timer.due())
-                .executeUpdate();
     }
 
     /** Records a failed firing that is tried again at {@code retryAt}. */
