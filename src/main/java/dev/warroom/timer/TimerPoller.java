@@ -128,14 +128,12 @@ public final class TimerPoller implements AutoCloseable {
         running = false;
         claimer.interrupt();
         List<PendingTimer> unfired = new ArrayList<>();
-        List<Runnable> waiting = new ArrayList<>();
-        queue.drainTo(waiting);
-        firingThreads.shutdown(); // firings in progress finish: interrupting one mid-transaction would count as a failure
-        for (Runnable firing : waiting) {
-            unfired.add(((Firing) firing).timer);
-        }
         try {
-            claimer.join(STOP_WITHIN.toMillis());
+            claimer.join(STOP_WITHIN.toMillis()); // no claim hands over timers after the queue is emptied below
+            List<Runnable> waiting = new ArrayList<>();
+            queue.drainTo(waiting);
+            firingThreads.shutdown(); // firings in progress finish: interrupting one mid-transaction would count as a failure
+            waiting.forEach(firing -> unfired.add(((Firing) firing).timer));
             if (!firingThreads.awaitTermination(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warnf("Timer firings still running after %s; their claims run out in %s", STOP_WITHIN, CLAIM_FOR);
             }
