@@ -16,6 +16,7 @@
     input: $('input'), send: $('send'), error: $('error'), form: $('composer'),
     title: $('current-channel'), menu: $('menu'), menuUnread: $('menu-unread'),
     sidebar: $('sidebar'), backdrop: $('backdrop'), conn: $('conn'),
+    replying: $('replying'), replyingText: $('replying-text'), replyingCancel: $('replying-cancel'),
   };
 
   const state = {
@@ -29,6 +30,7 @@
     counted: new Set(),           // ids already counted as unread
     load: 0,                      // bumps on every channel switch, so late answers are dropped
     live: false,
+    replyTo: null,                // id of the thread's first message while replying in a thread
   };
 
   // ---- server ----
@@ -202,6 +204,7 @@
     state.shown.clear();
     state.lastId = 0;
     state.load++;
+    replyIn(null);
     el.title.textContent = channelLabel(channel);
     el.input.placeholder = channel === myDirect() ? DM_HINT : HINT;
     autoGrow();
@@ -312,14 +315,35 @@
       }
       if (state.shown.has(message.id)) {
         // A kept message (summary card, checklist) was brought up to date: replace it where it stands.
+        // Edited and deleted messages too. A thread's replies stay under their first message.
         const old = el.messages.querySelector('.message[data-id="' + message.id + '"]');
         if (old) {
-          old.replaceWith(renderMessage(message));
+          const fresh = renderMessage(message);
+          const replies = old.querySelector(':scope > .replies');
+          if (replies) {
+            fresh.append(replies);
+          }
+          old.replaceWith(fresh);
         }
         continue;
       }
       state.shown.add(message.id);
       const node = renderMessage(message);
+      const parent = message.parent
+        ? el.messages.querySelector('.message[data-id="' + message.parent + '"]') : null;
+      if (parent) {
+        let replies = parent.querySelector(':scope > .replies');
+        if (!replies) {
+          replies = document.createElement('ol');
+          replies.className = 'replies';
+          replies.setAttribute('aria-label', 'Replies');
+          parent.append(replies);
+        }
+        replies.append(node);
+        state.lastId = Math.max(state.lastId, message.id);
+        added = true;
+        continue;
+      }
       // Keep id order even if a live event and a fetch answer cross.
       let after = el.messages.lastElementChild;
       while (after && after.dataset.id && Number(after.dataset.id) > message.id) {
@@ -365,10 +389,22 @@
       time.title = date.toLocaleString();
     }
     meta.append(user, time);
+    if (message.editedAt && !message.deleted) {
+      const edited = document.createElement('span');
+      edited.className = 'edited';
+      edited.textContent = '(edited)';
+      meta.append(edited);
+    }
+    meta.append(tools(message));
 
     const text = document.createElement('div');
     text.className = 'text';
-    text.append(...renderMarks(message.text || ''));
+    if (message.deleted) {
+      text.classList.add('deleted');
+      text.textContent = 'This message was deleted.';
+    } else {
+      text.append(...renderMarks(message.text || ''));
+    }
     li.append(meta, text);
 
     if (message.buttons && message.buttons.length) {
@@ -386,6 +422,58 @@
       li.append(actions);
     }
     return li;
+  }
+
+  /** Reply in the message's thread; edit or delete your own message. */
+  function tools(message) {
+    const box = document.createElement('span');
+    box.className = 'tools';
+    const tool = (label, data, value) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'tool';
+      button.dataset[data] = String(value);
+      button.textContent = label;
+      box.append(button);
+    };
+    if (!message.deleted) {
+      tool('Reply', 'reply', message.parent || message.id);
+      if (message.user === state.user && message.user !== BOT) {
+        tool('Edit', 'edit', message.id);
+        tool('Delete', 'delete', message.id);
+      }
+    }
+    return box;
+  }
+
+  function replyIn(thread) {
+    state.replyTo = thread;
+    el.replying.hidden = thread == null;
+    if (thread != null) {
+      const first = el.messages.querySelector('.message[data-id="' + thread + '"] > .text');
+      const quoted = first ? first.textContent.split('\n')[0].slice(0, 60) : '#' + thread;
+      el.replyingText.textContent = 'Replying in the thread of “' + quoted + '”';
+      el.input.focus();
+    }
+  }
+
+  async function change(method, id, body) {
+    clearError();
+    try {
+      const path = API + '/messages/' + id + (method === 'DELETE' ? '?user=' + encodeURIComponent(state.user) : '');
+      const response = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      if (!response.ok) {
+        showError(await errorText(response));
+        return;
+      }
+      append([await response.json()]);
+    } catch (e) {
+      showError('Not changed: ' + e.message + '. Check the connection and try again.');
+    }
   }
 
   function pad(n) {
@@ -469,7 +557,7 @@
       const response = await fetch(API + '/messages', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ channel, user: state.user, text, requestId: requestId() }),
+        body: JSON.stringify({ channel, user: state.user, text, requestId: requestId(), parent: state.replyTo }),
       });
       if (!response.ok) {
         showError(await errorText(response));
@@ -612,6 +700,25 @@
       openChannel(link.dataset.goto);
       return;
     }
+    const tool = e.target.closest('button.tool');
+    if (tool && tool.dataset.reply) {
+      replyIn(Number(tool.dataset.reply));
+      return;
+    }
+    if (tool && tool.dataset.edit) {
+      const current = tool.closest('.message').querySelector(':scope > .text').textContent;
+      const text = window.prompt('Edit your message', current);
+      if (text != null && text.trim() && text !== current) {
+        change('PUT', tool.dataset.edit, { user: state.user, text });
+      }
+      return;
+    }
+    if (tool && tool.dataset.delete) {
+      if (window.confirm('Delete this message?')) {
+        change('DELETE', tool.dataset.delete);
+      }
+      return;
+    }
     const action = e.target.closest('button.action');
     if (action) {
       let command = action.dataset.command;
@@ -626,6 +733,8 @@
       post('/incident ' + command, [action]);
     }
   });
+
+  el.replyingCancel.addEventListener('click', () => replyIn(null));
 
   el.who.addEventListener('change', () => {
     if (el.who.value === OTHER) {

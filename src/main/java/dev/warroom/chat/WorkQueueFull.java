@@ -13,6 +13,7 @@ public class WorkQueueFull extends RuntimeException {
     public static final String RETRY_AFTER_SECONDS = "1";
 
     public WorkQueueFull() {
-        super(MESSAGE);
+        // No stack trace: under a burst thousands are thrown a second, and nobody reads where (it is always submit).
+        super(MESSAGE, null, false, false);
     }
 }

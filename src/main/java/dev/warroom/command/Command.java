@@ -12,6 +12,12 @@ public sealed interface Command {
 
     record Declare(String service, String severity, String incidentType, String title) implements Command {}
 
+    /**
+     * A practice incident. {@code incidentTypeOrTitle} is what followed the severity: it starts with the incident type
+     * when its first word is one of the plan's (only the plan can tell), and may be empty.
+     */
+    record Drill(String service, String severity, String incidentType, String incidentTypeOrTitle) implements Command {}
+
     record Ack(String incidentKey) implements OnIncident {}
 
     record Status(String incidentKey) implements OnIncident {}
@@ -36,7 +42,8 @@ public sealed interface Command {
 
     record Resolve(String incidentKey, String summary) implements OnIncident {}
 
-    record AddLesson(String incidentKey, String text) implements OnIncident {}
+    /** A lesson; {@code prompt} is the number of the plan's lessons prompt it answers, as written, or null. */
+    record AddLesson(String incidentKey, Integer prompt, String text) implements OnIncident {}
 
     record ShowReport(String incidentKey) implements OnIncident {}
 

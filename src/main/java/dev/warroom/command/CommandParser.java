@@ -17,6 +17,13 @@ public final class CommandParser {
     private static final Pattern EDGE_SPACE = Pattern.compile("(?U)^\\s+|\\s+$");
     private static final Pattern LEADING_WORD = Pattern.compile("(?iU)^/?incident(\\s+|$)");
     private static final String TYPE_PREFIX = "type=";
+    /** A lesson's prompt: {@code 2 …}, {@code 2. …}, {@code 2: …} or {@code #2 …}, then the lesson. */
+    private static final Pattern LESSON_PROMPT = Pattern.compile("(?sU)^(?:#(\\d{1,3})|(\\d{1,3})[.:]?)\\s+(\\S.*)$");
+    /** A thread reply answers a prompt only with a mark ({@code 2.}, {@code 2:}, {@code #2}): "3 retries…" is a lesson. */
+    private static final Pattern MARKED_PROMPT = Pattern.compile("(?sU)^(?:#\\d{1,3}|\\d{1,3}[.:])\\s+\\S.*$");
+    private static final Pattern NO_PROMPT = Pattern.compile("(?sU)^--\\s+(\\S.*)$");
+    /** As Slack's declare form allows: a title is read in channel names, topics and phone notifications. */
+    public static final int MAX_TITLE = 150;
 
     /** Parses a command's text, with or without the leading {@code /incident} or {@code incident}. */
     public Command parse(String input) {
@@ -27,7 +34,7 @@ public final class CommandParser {
         Words words = new Words(text);
         String verb = words.next().toLowerCase(Locale.ROOT);
         Usage usage = Usage.of(verb).orElseThrow(() -> new CommandError(
-                "Unknown command `" + verb + "`. Commands: " + allWords() + ". Try `help`."));
+                "Unknown command `" + CommandError.echo(verb) + "`. Commands: " + allWords() + ". Try `help`."));
         return switch (usage) {
             case DECLARE -> declare(words);
             case ACK -> noMore(words, usage, new Command.Ack(words.incidentKey()));
@@ -57,7 +64,7 @@ public final class CommandParser {
             case ESCALATE -> new Command.Escalate(words.incidentKey(), rest(words, usage, "a reason"));
             case FORENSICS -> new Command.InvokeForensics(words.incidentKey(), rest(words, usage, "a reason"));
             case RESOLVE -> new Command.Resolve(words.incidentKey(), rest(words, usage, "a summary of what was resolved"));
-            case LESSON -> new Command.AddLesson(words.incidentKey(), rest(words, usage, "the lesson"));
+            case LESSON -> lesson(words.incidentKey(), rest(words, usage, "the lesson"));
             case REPORT -> noMore(words, usage, new Command.ShowReport(words.incidentKey()));
             case CLOSE -> noMore(words, usage, new Command.Close(words.incidentKey()));
             case LIST -> noMore(words, usage, new Command.ListIncidents());
@@ -67,29 +74,67 @@ public final class CommandParser {
                 String topic = words.hasNext() ? words.next().toLowerCase(Locale.ROOT) : null;
                 yield noMore(words, usage, new Command.Help(topic));
             }
-            case DRILL -> throw new CommandError("`drill` is not available yet: practice incidents come in a later version.");
+            case DRILL -> drill(words);
         };
     }
 
     private static Command declare(Words words) {
         String service = required(words, Usage.DECLARE, "a service").toLowerCase(Locale.ROOT);
         String severity = required(words, Usage.DECLARE, "a severity").toLowerCase(Locale.ROOT);
-        String type = null;
-        if (words.peekStartsWith(TYPE_PREFIX)) {
-            type = words.next().substring(TYPE_PREFIX.length()).toLowerCase(Locale.ROOT);
-            if (type.isEmpty()) {
-                throw CommandError.withUsage("`type=` needs an incident type.", Usage.DECLARE);
-            }
-        }
+        String type = incidentType(words, Usage.DECLARE);
         String title = rest(words, Usage.DECLARE, "a title");
+        if (title.codePointCount(0, title.length()) > MAX_TITLE) {
+            throw CommandError.withUsage("The title is too long: keep it to " + MAX_TITLE + " characters.", Usage.DECLARE);
+        }
         return new Command.Declare(service, severity, type, title);
+    }
+
+    private static Command lesson(String key, String text) {
+        java.util.regex.Matcher verbatim = NO_PROMPT.matcher(text);
+        if (verbatim.matches()) {
+            return new Command.AddLesson(key, null, verbatim.group(1));
+        }
+        java.util.regex.Matcher prompt = LESSON_PROMPT.matcher(text);
+        if (prompt.matches()) {
+            String number = prompt.group(1) != null ? prompt.group(1) : prompt.group(2);
+            return new Command.AddLesson(key, Integer.valueOf(number), prompt.group(3));
+        }
+        return new Command.AddLesson(key, null, text);
+    }
+
+    /**
+     * A reply in a lessons-learned thread as the {@code lesson} command it stands for. Only a marked number
+     * ({@code 2.}, {@code 2:}, {@code #2}) names a prompt: a reply that merely begins with a number is kept as written.
+     */
+    public static String lessonReply(String reply) {
+        String text = strip(reply == null ? "" : reply);
+        return "lesson " + (MARKED_PROMPT.matcher(text).matches() ? text : "-- " + text);
+    }
+
+    /** {@code type=<incident-type>} if it comes next. */
+    private static String incidentType(Words words, Usage usage) {
+        if (!words.peekStartsWith(TYPE_PREFIX)) {
+            return null;
+        }
+        String type = words.next().substring(TYPE_PREFIX.length()).toLowerCase(Locale.ROOT);
+        if (type.isEmpty()) {
+            throw CommandError.withUsage("`type=` needs an incident type.", usage);
+        }
+        return type;
+    }
+
+    private static Command drill(Words words) {
+        String service = required(words, Usage.DRILL, "a service").toLowerCase(Locale.ROOT);
+        String severity = required(words, Usage.DRILL, "a severity").toLowerCase(Locale.ROOT);
+        String type = incidentType(words, Usage.DRILL);
+        return new Command.Drill(service, severity, type, words.rest());
     }
 
     private static Command phase(Words words, Usage usage) {
         String key = words.incidentKey();
         String name = required(words, usage, "a phase");
         Phase phase = Phase.fromWord(name).orElseThrow(() -> CommandError.withUsage(
-                "`" + name + "` is not a phase; phases: " + Arrays.stream(Phase.values()).map(Phase::word)
+                "`" + CommandError.echo(name) + "` is not a phase; phases: " + Arrays.stream(Phase.values()).map(Phase::word)
                         .collect(Collectors.joining(", ")) + ".", usage));
         return noMore(words, usage, new Command.MovePhase(key, phase));
     }
@@ -103,7 +148,7 @@ public final class CommandParser {
             }
             return number;
         } catch (NumberFormatException e) {
-            throw CommandError.withUsage("`" + word + "` is not a step number.", usage);
+            throw CommandError.withUsage("`" + CommandError.echo(word) + "` is not a step number.", usage);
         }
     }
 
@@ -134,7 +179,7 @@ public final class CommandParser {
 
     private static <C extends Command> C noMore(Words words, Usage usage, C command) {
         if (words.hasNext()) {
-            throw CommandError.withUsage("`" + usage.word() + "` does not take `" + words.rest() + "`.", usage);
+            throw CommandError.withUsage("`" + usage.word() + "` does not take `" + CommandError.echo(words.rest()) + "`.", usage);
         }
         return command;
     }
@@ -203,7 +248,7 @@ public final class CommandParser {
         }
         return Usage.of(topic)
                 .map(u -> "`" + u.form() + "` — " + u.description())
-                .orElseThrow(() -> new CommandError("No command `" + topic + "`. Commands: " + allWords() + "."));
+                .orElseThrow(() -> new CommandError("No command `" + CommandError.echo(topic) + "`. Commands: " + allWords() + "."));
     }
 
     static List<String> words() {

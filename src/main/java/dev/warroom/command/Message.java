@@ -11,12 +11,20 @@ import java.util.List;
  * @param pin  keep this message at hand in the channel (pinned where the platform can)
  * @param subject a short headline for channels that show one apart from the text (an email's subject);
  *             null where the text's first line will do
+ * @param thread the platform's id of the thread to post in (see {@link SourceMessage#thread()}); null: top level
+ * @param acknowledges the platform's id of a person's message this only confirms: a platform that can mark the
+ *             message itself (Slack's ✅ reaction) does that instead of posting the text; null for other messages
  */
-public record Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin, String subject) {
+public record Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin, String subject,
+                      String thread, String acknowledges) {
 
     public Message {
         fields = List.copyOf(fields);
         buttons = List.copyOf(buttons);
+    }
+
+    public Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin, String subject) {
+        this(text, fields, buttons, key, pin, subject, null, null);
     }
 
     public Message(String text, List<Field> fields, List<Button> buttons, String key, boolean pin) {
@@ -32,20 +40,41 @@ public record Message(String text, List<Field> fields, List<Button> buttons, Str
     }
 
     public Message withButtons(List<Button> more) {
-        return new Message(text, fields, more, key, pin, subject);
+        return new Message(text, fields, more, key, pin, subject, thread, acknowledges);
     }
 
     /** This message as the current version of the message named {@code key}. */
     public Message keyed(String newKey) {
-        return new Message(text, fields, buttons, newKey, pin, subject);
+        return new Message(text, fields, buttons, newKey, pin, subject, thread, acknowledges);
     }
 
     public Message pinned() {
-        return new Message(text, fields, buttons, key, true, subject);
+        return new Message(text, fields, buttons, key, true, subject, thread, acknowledges);
     }
 
     public Message withSubject(String newSubject) {
-        return new Message(text, fields, buttons, key, pin, newSubject);
+        return new Message(text, fields, buttons, key, pin, newSubject, thread, acknowledges);
+    }
+
+    public Message inThread(String threadId) {
+        return new Message(text, fields, buttons, key, pin, subject, threadId, acknowledges);
+    }
+
+    /** This message as the confirmation of a person's message (see {@link #acknowledges()}). */
+    public Message acknowledging(String messageId) {
+        return new Message(text, fields, buttons, key, pin, subject, thread, messageId);
+    }
+
+    /** The same message with its text (and fields) rendered anew, e.g. with its mentions written for a platform. */
+    public Message withText(java.util.function.UnaryOperator<String> rendering) {
+        return new Message(rendering.apply(text),
+                fields.stream().map(f -> new Field(f.label(), rendering.apply(f.value()))).toList(),
+                buttons, key, pin, subject, thread, acknowledges);
+    }
+
+    /** The same message with {@code mark} before its text and its subject (if it has one). */
+    public Message prefixed(String mark) {
+        return new Message(mark + text, fields, buttons, key, pin, subject == null ? null : mark + subject);
     }
 
     /** The message as plain lines: text, then one line per field. */

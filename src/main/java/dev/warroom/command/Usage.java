@@ -20,14 +20,16 @@ public enum Usage {
     ESCALATE("escalate <reason…>", "Page the next escalation level, with the reason."),
     FORENSICS("forensics <reason…>", "Invoke forensic investigation: the plan's forensic role is engaged."),
     RESOLVE("resolve <summary…>", "Service back to business as usual: posts the recovery steps and opens lessons learned."),
-    LESSON("lesson <text…>", "Add a lesson learned."),
+    LESSON("lesson [n] <text…>", "Add a lesson learned, under the lessons prompt n if given (`lesson -- <text>` keeps a leading number as text)."),
     REPORT("report", "Show the written report; after resolve it is stored."),
     CLOSE("close", "Close the incident (medium and high need the report first)."),
     LIST("list", "Open incidents."),
     PLANS("plans", "Plans and their health."),
     PLAN("plan <service>", "One plan: roles, severities, escalation, steps."),
     HELP("help [command]", "This help, or help for one command."),
-    DRILL("drill <service> <severity>", "A practice incident (not available yet).");
+    DRILL("drill <service> <severity> [type] [title…]",
+            "Declare a practice incident: runs the plan for real (timers, escalation) with DRILL on every message; "
+                    + "stakeholders are not told unless the plan says so.");
 
     private final String form;
     private final String description;

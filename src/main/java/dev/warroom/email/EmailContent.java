@@ -1,6 +1,7 @@
 package dev.warroom.email;
 
 import dev.warroom.command.Button;
+import dev.warroom.command.Mention;
 import dev.warroom.command.Message;
 
 /** A neutral message as an email: a one-line subject and a plain-text body. */
@@ -13,7 +14,7 @@ record EmailContent(String subject, String body) {
      * which read as they are in plain text; buttons become the commands to type in chat.
      */
     static EmailContent of(Message message) {
-        String text = message.plainText();
+        String text = message.withText(t -> Mention.render(t, person -> "@" + person)).plainText();
         String subject = message.subject() != null && !message.subject().isBlank() ? message.subject()
                 : text.lines().findFirst().orElse("").replaceAll("[*`]", "");
         StringBuilder body = new StringBuilder(text).append('\n');

@@ -3,8 +3,8 @@ package dev.warroom.incident;
 import dev.warroom.command.Command;
 import dev.warroom.command.CommandError;
 import dev.warroom.command.Message;
+import dev.warroom.command.SourceMessage;
 import dev.warroom.plan.Phase;
-import dev.warroom.plan.Plan;
 import dev.warroom.report.Lesson;
 import dev.warroom.report.Report;
 import dev.warroom.report.ReportBuilder;
@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Ending an incident: resolve with recovery steps, lessons learned, the report, close. */
 @ApplicationScoped
@@ -45,16 +47,27 @@ public class ClosingFlows {
 
     void lesson(IncidentScope scope, Command.AddLesson command) {
         scope.requireNotClosed();
+        SourceMessage source = scope.source();
+        if (source != null && Lesson.bySource(source.ref()).isPresent()) {
+            return; // the same chat message again (another delivery of it): stored once
+        }
+        List<String> prompts = scope.plan().lessons().prompts();
+        PlacedLesson placed = PlacedLesson.of(command, prompts);
         Lesson lesson = new Lesson();
         lesson.incidentId = scope.incident().id;
         lesson.author = scope.actor().ref();
-        lesson.text = command.text();
+        lesson.text = placed.text();
+        lesson.prompt = placed.prompt();
+        lesson.sourceRef = source == null ? null : source.ref();
         lesson.createdAt = scope.now();
         lesson.persist();
         long count = Lesson.of(scope.incident().id).size();
-        scope.event(TimelineEvent.Type.LESSON_ADDED, command.text());
-        scope.reply(Message.text("Lesson " + count + " recorded for " + scope.key() + ". Thank you, "
-                + scope.name(scope.actor().ref()) + "."));
+        scope.event(TimelineEvent.Type.LESSON_ADDED, placed.forTimeline());
+        Message thanks = IncidentMessages.lessonRecorded(scope, count, placed, prompts);
+        // In a thread, every reply would otherwise get an answer of its own: a plain "recorded" only marks the
+        // person's message where the platform can (Slack's ✅); a lesson filed under no prompt is always explained.
+        boolean routine = placed.unknownPrompt() == null && source != null && source.inThread();
+        scope.reply(routine ? thanks.acknowledging(source.id()) : thanks);
     }
 
     /** Shows the report; from resolve on, the report shown is also stored. */
@@ -127,10 +140,16 @@ public class ClosingFlows {
         return steps;
     }
 
+    /**
+     * The lessons-learned thread's first post: the plan's prompts, numbered, and the manager and every role holder
+     * mentioned, so each platform notifies them.
+     */
     private static Message lessonsPrompt(IncidentScope scope) {
-        Plan.Lessons lessons = scope.plan().lessons();
-        return Message.text("📝 *Lessons learned* for " + scope.key() + ": reply with `lesson <text>`.\n"
-                + String.join("\n", lessons.prompts().stream().map(p -> "• " + p).toList()))
-                .keyed(IncidentMessages.LESSONS_KEY);
+        Set<String> people = new LinkedHashSet<>();
+        if (scope.incident().manager != null) {
+            people.add(scope.incident().manager);
+        }
+        scope.plan().roles().keySet().forEach(role -> people.addAll(scope.peopleInRole(role)));
+        return IncidentMessages.lessonsPrompt(scope, List.copyOf(people)).keyed(IncidentMessages.LESSONS_KEY);
     }
 }

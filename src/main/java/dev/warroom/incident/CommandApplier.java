@@ -11,7 +11,6 @@ import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -44,23 +43,27 @@ public class CommandApplier {
     @Inject
     Timeline timeline;
     @Inject
-    EntityManager entityManager;
+    HandledRequests handled;
     @Inject
     Clock clock;
+    @Inject
+    RestrictedIncidents restricted;
 
     /** Applies the command unless this request was handled before; returns false for a repeat. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean apply(CommandRequest request) {
-        if (!claim(request)) {
+        if (!handled.claim(request.requestId())) {
             return false;
         }
         Command command = parser.parse(request.text());
         if (command instanceof Command.Declare declare) {
             declareFlow.declare(declare, request);
+        } else if (command instanceof Command.Drill drill) {
+            declareFlow.drill(drill, request);
         } else if (command instanceof Command.OnIncident onIncident) {
-            applyToIncident(onIncident, scope(onIncident.incidentKey(), request));
+            applyToIncident(onIncident, scope(onIncident, request));
         } else if (command instanceof Command.ListIncidents) {
-            reply(request, views.openIncidents());
+            reply(request, views.openIncidents(incident -> restricted.maySee(request.actor().personId(), incident)));
         } else if (command instanceof Command.ListPlans) {
             reply(request, views.planHealth());
         } else if (command instanceof Command.ShowPlan showPlan) {
@@ -74,7 +77,7 @@ public class CommandApplier {
     /** Answers a command that failed, and records a refusal in the incident's timeline. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reject(CommandRequest request, CommandError error) {
-        if (!claim(request)) {
+        if (!handled.claim(request.requestId())) {
             return;
         }
         Long incidentId = null;
@@ -83,13 +86,15 @@ public class CommandApplier {
             timeline.add(incidentId, request.actor(), TimelineEvent.Type.REFUSED,
                     "`" + request.text().strip() + "`: " + error.getMessage());
         }
-        outbox.post(request.platform(), Destination.channel(request.channel()), Message.text(error.getMessage()), incidentId);
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(Message.text(error.getMessage())),
+                incidentId);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(CommandRequest request) {
-        outbox.post(request.platform(), Destination.channel(request.channel()), Message.text(
-                "Sorry, something went wrong with `" + request.text().strip() + "`; nothing was changed. Please try again."), null);
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(Message.text(
+                "Sorry, something went wrong with `" + request.text().strip() + "`; nothing was changed. Please try again.")),
+                null);
     }
 
     private void applyToIncident(Command.OnIncident command, IncidentScope scope) {
@@ -126,13 +131,20 @@ public class CommandApplier {
         }
     }
 
-    private IncidentScope scope(String key, CommandRequest request) {
+    private IncidentScope scope(Command.OnIncident command, CommandRequest request) {
+        // Status and steps only read: unlocked, they neither wait for the commands that change the incident nor hold
+        // each other up (a burst of `status` on one incident ran one at a time behind its row lock).
+        boolean reads = command instanceof Command.Status || command instanceof Command.Steps;
+        String key = command.incidentKey();
         Incident incident;
         if (key != null) {
-            incident = Incident.lockByKey(key).orElseThrow(() -> new CommandError("There is no incident " + key
-                    + ". See `list` for open incidents."));
+            // A restricted incident named from outside its channel is unknown to whoever may not see it.
+            incident = (reads ? Incident.findByKey(key) : Incident.lockByKey(key))
+                    .filter(i -> inItsChannel(i, request) || restricted.maySee(request.actor().personId(), i))
+                    .orElseThrow(() -> new CommandError("There is no incident " + CommandError.echo(key) + ". See `list` for open incidents."));
         } else {
-            incident = Incident.lockByChannel(request.channel()).orElseThrow(() -> new CommandError(
+            incident = (reads ? Incident.findByChannel(request.channel()) : Incident.lockByChannel(request.channel()))
+                    .orElseThrow(() -> new CommandError(
                     "Which incident? Name it, e.g. `status INC-12`, or type the command in the incident's channel."));
         }
         IncidentLog.about(incident.key());
@@ -143,19 +155,11 @@ public class CommandApplier {
         return new IncidentScope(incident, plan, request, outbox, timeline, clock.instant());
     }
 
-    private void reply(CommandRequest request, Message message) {
-        outbox.post(request.platform(), Destination.channel(request.channel()), message, null);
+    private static boolean inItsChannel(Incident incident, CommandRequest request) {
+        return incident.channel.equals(request.channel()) && incident.platform.equals(request.platform());
     }
 
-    /** Marks a platform request as handled; false when it was handled before (a retry). */
-    private boolean claim(CommandRequest request) {
-        if (request.requestId() == null) {
-            return true;
-        }
-        return entityManager.createNativeQuery(
-                        "insert into handled_request (request_id, handled_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, request.requestId())
-                .setParameter(2, clock.instant())
-                .executeUpdate() == 1;
+    private void reply(CommandRequest request, Message message) {
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(message), null);
     }
 }

@@ -41,20 +41,30 @@ public class DeclareFlow {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Incident declare(Command.Declare command, CommandRequest request) {
-        Plan plan = plans.active(command.service()).orElseThrow(() -> CommandError.withUsage(
-                "No plan for service `" + command.service() + "`; services: " + services() + ".", Usage.DECLARE));
+        return declare(command, false, Usage.DECLARE, request);
+    }
+
+    /** A practice incident: declared like any other, marked as a drill from its first timeline event on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Incident drill(Command.Drill command, CommandRequest request) {
+        Plan plan = planFor(command.service(), Usage.DRILL);
+        return declare(DrillDeclaration.of(command, plan), true, Usage.DRILL, request);
+    }
+
+    private Incident declare(Command.Declare command, boolean drill, Usage usage, CommandRequest request) {
+        Plan plan = planFor(command.service(), usage);
         plan.severity(command.severity()).orElseThrow(() -> CommandError.withUsage(
-                "`" + command.severity() + "` is not a severity of " + plan.service() + "; choose "
-                        + String.join(", ", plan.severities().keySet()) + ".", Usage.DECLARE));
+                "`" + CommandError.echo(command.severity()) + "` is not a severity of " + plan.service() + "; choose "
+                        + String.join(", ", plan.severities().keySet()) + ".", usage));
         if (command.incidentType() != null && plan.incidentType(command.incidentType()).isEmpty()) {
-            throw CommandError.withUsage("`" + command.incidentType() + "` is not an incident type of " + plan.service()
+            throw CommandError.withUsage("`" + CommandError.echo(command.incidentType()) + "` is not an incident type of " + plan.service()
                     + "; choose " + String.join(", ", plan.incidentTypes().stream().map(Plan.IncidentType::name).toList())
-                    + ".", Usage.DECLARE);
+                    + ".", usage);
         }
         Instant now = clock.instant();
-        Incident incident = newIncident(command, request, plan, now);
+        Incident incident = newIncident(command, drill, request, plan, now);
         IncidentScope scope = new IncidentScope(incident, plan, request, outbox, timeline, now);
-        scope.event(TimelineEvent.Type.DECLARED, incident.service + " " + incident.severity
+        scope.event(TimelineEvent.Type.DECLARED, (drill ? "Drill: " : "") + incident.service + " " + incident.severity
                 + (incident.incidentType == null ? "" : " (" + incident.incidentType + ")") + ": " + incident.title);
 
         assignPlanRoles(incident, plan, now);
@@ -87,8 +97,14 @@ public class DeclareFlow {
         return incident;
     }
 
-    private Incident newIncident(Command.Declare command, CommandRequest request, Plan plan, Instant now) {
+    private Plan planFor(String service, Usage usage) {
+        return plans.active(service).orElseThrow(() -> CommandError.withUsage(
+                "No plan for service `" + CommandError.echo(service) + "`; services: " + services() + ".", usage));
+    }
+
+    private Incident newIncident(Command.Declare command, boolean drill, CommandRequest request, Plan plan, Instant now) {
         Incident incident = new Incident();
+        incident.drill = drill;
         incident.number = ((Number) entityManager.createNativeQuery("select nextval('incident_number_seq')")
                 .getSingleResult()).intValue();
         incident.service = plan.service();

@@ -96,6 +96,10 @@ public class Incident extends PanacheEntityBase {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    public static Optional<Incident> findByChannel(String channel) {
+        return find("channel", channel).firstResultOptional();
+    }
+
     public static Optional<Incident> lockByChannel(String channel) {
         return find("channel", channel).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }

@@ -2,6 +2,7 @@ package dev.warroom.incident;
 
 import dev.warroom.command.Button;
 import dev.warroom.command.Field;
+import dev.warroom.command.Mention;
 import dev.warroom.command.Message;
 import dev.warroom.plan.Phase;
 import dev.warroom.plan.Plan;
@@ -13,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every text the incident core sends, in one place. */
 public final class IncidentMessages {
@@ -61,7 +64,7 @@ public final class IncidentMessages {
 
     /** A short subject for a page by email, e.g. {@code [INC-1] high · payments-api — escalated to you}. */
     public static String pageSubject(Incident incident, String what) {
-        return "[" + incident.key() + "] " + (incident.drill ? "drill · " : "") + incident.severity + " · "
+        return "[" + incident.key() + "] " + incident.severity + " · "
                 + incident.service + " — " + what;
     }
 
@@ -106,7 +109,7 @@ public final class IncidentMessages {
 
     /** The incident channel's topic: what, how bad, who leads, where the plan is. */
     static String topic(IncidentScope scope) {
-        return headline(scope.incident()) + " · Manager: " + scope.managerName() + " · Plan: "
+        return (scope.incident().drill ? IncidentScope.DRILL_MARK : "") + headline(scope.incident()) + " · Manager: " + scope.managerName() + " · Plan: "
                 + scope.plan().location().online();
     }
 
@@ -141,10 +144,13 @@ public final class IncidentMessages {
     }
 
     static String roles(IncidentScope scope) {
+        // One query for every role's holders: a card is rendered on every status and every change.
+        Map<String, List<String>> holders = RoleHolder.of(scope.incident()).stream().collect(
+                Collectors.groupingBy(h -> h.role, Collectors.mapping(h -> h.person, Collectors.toList())));
         List<String> lines = new ArrayList<>();
         for (String role : scope.plan().roles().keySet()) {
             if (!role.equals(Plan.INCIDENT_MANAGER)) {
-                lines.add(role + ": " + scope.names(scope.peopleInRole(role)));
+                lines.add(role + ": " + scope.names(holders.getOrDefault(role, List.of())));
             }
         }
         return String.join("; ", lines);
@@ -275,6 +281,32 @@ public final class IncidentMessages {
     static String lessonsReminder(IncidentScope scope) {
         return "📝 " + scope.key() + " is resolved but not closed: add lessons with `lesson " + scope.key()
                 + " <text>`, then `report` and `close`.";
+    }
+
+    // lessons learned
+
+    static Message lessonsPrompt(IncidentScope scope, List<String> people) {
+        StringBuilder text = new StringBuilder("📝 *Lessons learned* for " + scope.key());
+        if (!people.isEmpty()) {
+            text.append(", ").append(String.join(" ", people.stream().map(Mention::of).toList()));
+        }
+        text.append(": reply in this thread, one lesson a reply, starting with the number of the question it answers "
+                + "(`2. …`), or type `lesson 2 <text>`.");
+        List<String> prompts = scope.plan().lessons().prompts();
+        for (int i = 0; i < prompts.size(); i++) {
+            text.append('\n').append(i + 1).append(". ").append(prompts.get(i));
+        }
+        return Message.text(text.toString());
+    }
+
+    static Message lessonRecorded(IncidentScope scope, long number, PlacedLesson lesson, List<String> prompts) {
+        String where = lesson.prompt() != null ? " under “" + prompts.get(lesson.prompt() - 1) + "”"
+                : lesson.unknownPrompt() != null ? ", under no question: " + scope.key() + " asks "
+                + (prompts.isEmpty() ? "none" : prompts.size() == 1 ? "question 1 only" : "questions 1 to " + prompts.size())
+                + ", not " + lesson.unknownPrompt()
+                : "";
+        return Message.text("Lesson " + number + " recorded for " + scope.key() + where + ". Thank you, "
+                + scope.name(scope.actor().ref()) + ".");
     }
 
     // permissions

@@ -4,6 +4,7 @@ import dev.warroom.command.Actor;
 import dev.warroom.command.CommandError;
 import dev.warroom.command.CommandRequest;
 import dev.warroom.command.Message;
+import dev.warroom.command.SourceMessage;
 import dev.warroom.notify.Destination;
 import dev.warroom.notify.Outbox;
 import dev.warroom.notify.PlanAddressBook;
@@ -15,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * One command acting on one locked incident: who asked, from where, the incident's plan, and the
@@ -66,6 +67,11 @@ public final class IncidentScope {
         return request.actor();
     }
 
+    /** The chat message the command was typed in, or null (slash commands, buttons, timers). */
+    public SourceMessage source() {
+        return request.source();
+    }
+
     public Instant now() {
         return now;
     }
@@ -95,14 +101,14 @@ public final class IncidentScope {
         timeline.add(incident.id, actor(), type, details);
     }
 
-    /** Answers the person where they typed the command. */
+    /** Answers the person where they typed the command (in its thread, if it was typed in one). */
     public void reply(Message message) {
-        outbox.post(request.platform(), Destination.channel(request.channel()), message, incident.id);
+        outbox.post(request.platform(), Destination.channel(request.channel()), request.answer(marked(message)), incident.id);
     }
 
     /** Posts in the incident channel. */
     public void post(Message message) {
-        outbox.post(incident.platform, Destination.channel(incident.channel), message, incident.id);
+        outbox.post(incident.platform, Destination.channel(incident.channel), marked(message), incident.id);
     }
 
     /** Posts in the incident channel, and also answers the person if they typed elsewhere. */
@@ -113,9 +119,17 @@ public final class IncidentScope {
         }
     }
 
-    /** Tells a person or stakeholder directly, on the platform that reaches them. */
+    /** Tells a person or stakeholder directly, on the platform that reaches them (not a stakeholder in most drills). */
     public void tell(Destination destination, Message message) {
-        outbox.tell(incident.platform, destination, message, incident.id);
+        told(destination, message);
+    }
+
+    private boolean told(Destination destination, Message message) {
+        if (!reaches(destination)) {
+            return false;
+        }
+        outbox.tell(incident.platform, destination, marked(message), incident.id);
+        return true;
     }
 
     /** Brings the incident channel's kept messages (summary card, checklists) up to date. */
@@ -134,12 +148,42 @@ public final class IncidentScope {
      * escalation page and every manager assigned by a timer goes through here.
      */
     public void page(Destination destination, Message message) {
-        outbox.page(incident.platform, destination, message, incident.id);
+        paged(destination, message);
+    }
+
+    private boolean paged(Destination destination, Message message) {
+        if (!reaches(destination)) {
+            return false;
+        }
+        outbox.page(incident.platform, destination, marked(message), incident.id);
+        return true;
+    }
+
+    /**
+     * Every outbound message of a drill says so, whatever flow sends it, so nobody takes practice for a real incident.
+     */
+    private Message marked(Message message) {
+        return incident.drill ? message.prefixed(DRILL_MARK) : message;
+    }
+
+    static final String DRILL_MARK = "[DRILL] ";
+
+    /**
+     * Stakeholders are outside the response team: a drill does not tell them unless its plan says so. Whom it did not
+     * tell is kept in the timeline, so the drill's report can show it.
+     */
+    private boolean reaches(Destination destination) {
+        if (!incident.drill || destination.kind() != Destination.Kind.STAKEHOLDER
+                || plan.drills().notifyStakeholders()) {
+            return true;
+        }
+        event(TimelineEvent.Type.DRILL_NOT_NOTIFIED, "Drill: not notified " + destination.name() + " (stakeholder)");
+        return false;
     }
 
     /** Tells each recipient, adding why they are told; returns who was told, for the timeline. */
     public String tellAll(List<Recipient> recipients, String text) {
-        return sendEach(recipients, text, null, this::tell);
+        return sendEach(recipients, text, null, this::told);
     }
 
     /**
@@ -147,16 +191,17 @@ public final class IncidentScope {
      * they are paged; {@code subject} heads the email. Returns who was paged, for the timeline.
      */
     public String pageAll(List<Recipient> recipients, String text, String subject) {
-        return sendEach(recipients, text, subject, this::page);
+        return sendEach(recipients, text, subject, this::paged);
     }
 
     private String sendEach(List<Recipient> recipients, String text, String subject,
-                            BiConsumer<Destination, Message> send) {
+                            BiPredicate<Destination, Message> send) {
         List<String> told = new ArrayList<>();
         for (Recipient recipient : recipients) {
-            send.accept(recipient.destination(),
-                    Message.text(text + "\n_You are told as " + recipient.because() + "._").withSubject(subject));
-            told.add(recipientName(recipient.destination()));
+            if (send.test(recipient.destination(),
+                    Message.text(text + "\n_You are told as " + recipient.because() + "._").withSubject(subject))) {
+                told.add(recipientName(recipient.destination()));
+            }
         }
         return told.isEmpty() ? "nobody" : String.join(", ", told);
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Read-only answers: status card, checklist, open incidents, plans and their health. */
 @ApplicationScoped
@@ -24,6 +25,8 @@ public class IncidentViews {
     PlanRegistry plans;
     @Inject
     IncidentTimers timers;
+    @Inject
+    DrillHistory drills;
 
     Message status(IncidentScope scope) {
         Incident incident = scope.incident();
@@ -47,8 +50,9 @@ public class IncidentViews {
         return due.isEmpty() ? "none" : String.join("; ", due);
     }
 
-    Message openIncidents() {
-        List<Incident> open = Incident.open();
+    /** Open incidents, of those {@code visible} lets through (restricted ones only to whom may see them). */
+    Message openIncidents(Predicate<Incident> visible) {
+        List<Incident> open = Incident.open().stream().filter(visible).toList();
         if (open.isEmpty()) {
             return Message.text("No open incidents.");
         }
@@ -83,12 +87,16 @@ public class IncidentViews {
             } else {
                 text.append("valid, review due ").append(state.active().reviewDue());
             }
+            if (state.active() != null) {
+                DrillHistory.DrillState drill = drills.state(state.active());
+                text.append(drill.due() ? "; ⚠ " : "; ").append(drill.text());
+            }
         }
         return Message.text(text.toString());
     }
 
     Message plan(String service) {
-        Plan plan = plans.active(service).orElseThrow(() -> new CommandError("No plan for service `" + service
+        Plan plan = plans.active(service).orElseThrow(() -> new CommandError("No plan for service `" + CommandError.echo(service)
                 + "`; services: " + String.join(", ", plans.activePlans().stream().map(Plan::service).toList()) + "."));
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("Scope", plan.scope().strip()));

@@ -22,7 +22,7 @@ public class RoleFlows {
             throw new CommandError("Use `handover <@person>` to change the incident manager.");
         }
         if (!plan.roles().containsKey(command.role())) {
-            throw new CommandError("`" + command.role() + "` is not a role of " + plan.service() + "; roles: "
+            throw new CommandError("`" + CommandError.echo(command.role()) + "` is not a role of " + plan.service() + "; roles: "
                     + String.join(", ", plan.roles().keySet().stream().filter(r -> !r.equals(Plan.INCIDENT_MANAGER)).toList())
                     + ".");
         }
@@ -67,7 +67,7 @@ public class RoleFlows {
     /** The plan person named, matched without regard to letter case, as people type on phones. */
     private static String planPerson(IncidentScope scope, String typed) {
         return scope.plan().people().keySet().stream().filter(id -> id.equalsIgnoreCase(typed)).findFirst()
-                .orElseThrow(() -> new CommandError("`" + typed + "` is not a person in the " + scope.plan().service()
+                .orElseThrow(() -> new CommandError("`" + CommandError.echo(typed) + "` is not a person in the " + scope.plan().service()
                         + " plan; people: " + String.join(", ", scope.plan().people().keySet()) + "."));
     }
 }

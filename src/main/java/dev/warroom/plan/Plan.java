@@ -29,7 +29,8 @@ public record Plan(
         Map<String, List<MitigationStep>> mitigation,
         Forensics forensics,
         List<String> recovery,
-        Lessons lessons) {
+        Lessons lessons,
+        Drills drills) {
 
     public static final String INCIDENT_MANAGER = "incident-manager";
     public static final String DEFAULT_MITIGATION = "default";
@@ -118,6 +119,14 @@ public record Plan(
     public record MitigationStep(String text, String runbook) {}
 
     public record Forensics(String invokedBy, List<String> criteria) {}
+
+    /**
+     * How practice incidents of this plan run; {@code notifyStakeholders}: stakeholders are told during a drill as in
+     * a real incident (by default they are not, and the timeline records whom a drill did not tell).
+     */
+    public record Drills(boolean notifyStakeholders) {
+        public static final Drills DEFAULT = new Drills(false);
+    }
 
     /** Lessons-learned prompts; {@code remindEvery} is null when the plan sets none. */
     public record Lessons(List<String> prompts, Duration remindEvery) {}

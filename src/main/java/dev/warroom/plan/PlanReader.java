@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.warroom.plan.Plan.ChainLink;
 import dev.warroom.plan.Plan.Contact;
+import dev.warroom.plan.Plan.Drills;
 import dev.warroom.plan.Plan.Escalation;
 import dev.warroom.plan.Plan.EscalationLevel;
 import dev.warroom.plan.Plan.Forensics;
@@ -57,7 +58,7 @@ public final class PlanReader {
 
     static final List<String> PLAN_KEYS = List.of("service", "title", "scope", "incident_types", "owner", "reviewed",
             "review_every", "location", "people", "roles", "stakeholders", "communication", "severities",
-            "escalation", "mitigation", "forensics", "recovery", "lessons");
+            "escalation", "mitigation", "forensics", "recovery", "lessons", "drills");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -203,11 +204,12 @@ public final class PlanReader {
             Forensics forensics = forensics(r.field(root, "", "forensics", true));
             List<String> recovery = r.texts(r.field(root, "", "recovery", true), "recovery", true);
             Lessons lessons = lessons(r.field(root, "", "lessons", true));
+            Drills drills = drills(r.field(root, "", "drills", false));
 
             List<PlanError> errors = r.errors();
             Plan plan = errors.isEmpty()
                     ? new Plan(service, title, scope, incidentTypes, owner, reviewed, reviewEvery, location, people,
-                    roles, stakeholders, chain, severities, escalation, mitigation, forensics, recovery, lessons)
+                    roles, stakeholders, chain, severities, escalation, mitigation, forensics, recovery, lessons, drills)
                     : null;
             return new PlanReadResult(file, service, plan, errors);
         }
@@ -525,6 +527,17 @@ public final class PlanReader {
             List<String> prompts = r.texts(r.field(map, "lessons", "prompts", true), "lessons.prompts", true);
             Duration remindEvery = r.duration(r.field(map, "lessons", "remind_every", false), "lessons.remind_every");
             return new Lessons(prompts, remindEvery);
+        }
+
+        /** Optional: without it, drills tell no stakeholders. */
+        private Drills drills(JsonNode node) {
+            if (node == null) {
+                return Drills.DEFAULT;
+            }
+            ObjectNode map = r.mapping(node, "drills", List.of("notify_stakeholders"));
+            JsonNode notifyNode = r.field(map, "drills", "notify_stakeholders", false);
+            Boolean notify = notifyNode == null ? Boolean.FALSE : r.bool(notifyNode, "drills.notify_stakeholders");
+            return new Drills(Boolean.TRUE.equals(notify));
         }
 
         /** The name when it refers to something the plan defines; otherwise reports it and gives null. */

@@ -34,6 +34,11 @@ public class Lesson extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** The lesson that came from this chat message (see {@link #sourceRef}), deleted or not. */
+    public static java.util.Optional<Lesson> bySource(String sourceRef) {
+        return find("sourceRef = ?1 order by id", sourceRef).firstResultOptional();
+    }
+
     /** The incident's lessons that stand (not deleted in chat), oldest first. */
     public static List<Lesson> of(long incidentId) {
         return list("incidentId = ?1 and deletedAt is null order by id", incidentId);

@@ -58,7 +58,8 @@ public class IncidentResource {
 
     public record EventView(Instant at, String actor, String type, String details) {}
 
-    public record LessonView(String author, String text, Instant at) {}
+    /** A lesson; {@code prompt} is the number of the plan's lessons prompt it answers, or null. */
+    public record LessonView(String author, String text, Instant at, Integer prompt, Instant editedAt) {}
 
     /** A timer waiting on the incident: {@code ack}, {@code phase-target}, {@code update-reminder}, {@code lessons-reminder}. */
     public record TimerView(String kind, Instant due) {}
@@ -97,7 +98,8 @@ public class IncidentResource {
                         lower(s.status.name()), s.actor, s.reason, s.changedAt)).toList(),
                 TimelineEvent.of(incident.id).stream().map(e -> new EventView(e.at, e.actor, lower(e.type.name()),
                         e.details)).toList(),
-                Lesson.of(incident.id).stream().map(l -> new LessonView(l.author, l.text, l.createdAt)).toList(),
+                Lesson.of(incident.id).stream().map(l -> new LessonView(l.author, l.text, l.createdAt, l.prompt,
+                        l.editedAt)).toList(),
                 Report.of(incident.id).map(r -> r.markdown).orElse(null),
                 timers.pending(incident).stream().map(t -> new TimerView(t.kind(), t.due())).toList());
     }

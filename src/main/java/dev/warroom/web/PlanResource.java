@@ -1,5 +1,6 @@
 package dev.warroom.web;
 
+import dev.warroom.incident.DrillHistory;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanError;
 import dev.warroom.plan.PlanRegistry;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,10 +22,16 @@ public class PlanResource {
 
     @Inject
     PlanRegistry plans;
+    @Inject
+    DrillHistory drills;
 
-    /** {@code valid}: the file as it is now; {@code active}: a version (maybe an earlier one) is in force. */
+    /**
+     * {@code valid}: the file as it is now; {@code active}: a version (maybe an earlier one) is in force;
+     * {@code lastDrill}: null when never drilled; {@code drillDue}: never drilled, or not within {@code review_every};
+     * {@code drill}: the same in words.
+     */
     public record PlanView(String file, String service, String title, boolean valid, boolean active, boolean stale,
-                           LocalDate reviewDue, List<String> errors) {}
+                           LocalDate reviewDue, Instant lastDrill, boolean drillDue, String drill, List<String> errors) {}
 
     @GET
     public List<PlanView> list() {
@@ -39,9 +47,11 @@ public class PlanResource {
     private List<PlanView> views(List<PlanRegistry.PlanState> states) {
         return states.stream().map(s -> {
             Plan plan = s.active();
+            DrillHistory.DrillState drill = plan == null ? null : drills.state(plan);
             return new PlanView(s.file(), s.service(), plan == null ? null : plan.title(), s.valid(), plan != null,
                     plan != null && plans.isStale(plan), plan == null ? null : plan.reviewDue(),
-                    s.errors().stream().map(PlanError::toString).toList());
+                    drill == null ? null : drill.lastDrill(), drill != null && drill.due(),
+                    drill == null ? null : drill.text(), s.errors().stream().map(PlanError::toString).toList());
         }).toList();
     }
 }

@@ -39,6 +39,18 @@ class CommandParserTest {
         assertEquals(command, CommandParser.startsWithCommand(text), text);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2. Alerting fired late | 2 | Alerting fired late",
+            "2: Alerting fired late | 2 | Alerting fired late",
+            "#2 Alerting fired late | 2 | Alerting fired late",
+            "3 retries were not enough | | 3 retries were not enough",
+            "-- not a prompt | | -- not a prompt",
+            "Alerting fired late | | Alerting fired late"})
+    void aLessonsThreadReplyNamesAPromptOnlyWithAMark(String reply, Integer prompt, String text) {
+        assertEquals(new Command.AddLesson(null, prompt, text), parser.parse(CommandParser.lessonReply(reply)));
+    }
+
     // ---- every command word and the record it makes
 
     static Stream<Arguments> commands() {
@@ -48,6 +60,10 @@ class CommandParserTest {
                 arguments("declare payments-api HIGH type=outage Checkout failing",
                         new Command.Declare("payments-api", "high", "outage", "Checkout failing")),
                 arguments("declare payments-api low x", new Command.Declare("payments-api", "low", null, "x")),
+                arguments("drill payments-api high", new Command.Drill("payments-api", "high", null, "")),
+                arguments("DRILL Payments-API low outage Checkout failing",
+                        new Command.Drill("payments-api", "low", null, "outage Checkout failing")),
+                arguments("drill payments-api high type=Outage", new Command.Drill("payments-api", "high", "outage", "")),
                 arguments("ack", new Command.Ack(null)),
                 arguments("ack INC-12", new Command.Ack("INC-12")),
                 arguments("status", new Command.Status(null)),
@@ -74,8 +90,14 @@ class CommandParserTest {
                 arguments("forensics INC-12 data exfiltration", new Command.InvokeForensics("INC-12", "data exfiltration")),
                 arguments("resolve Rolled back release 42", new Command.Resolve(null, "Rolled back release 42")),
                 arguments("resolve INC-12 fixed", new Command.Resolve("INC-12", "fixed")),
-                arguments("lesson Alert fired late", new Command.AddLesson(null, "Alert fired late")),
-                arguments("lesson INC-12 more canaries", new Command.AddLesson("INC-12", "more canaries")),
+                arguments("lesson Alert fired late", new Command.AddLesson(null, null, "Alert fired late")),
+                arguments("lesson INC-12 more canaries", new Command.AddLesson("INC-12", null, "more canaries")),
+                arguments("lesson 2 Alert fired late", new Command.AddLesson(null, 2, "Alert fired late")),
+                arguments("lesson INC-12 #3 more canaries", new Command.AddLesson("INC-12", 3, "more canaries")),
+                arguments("lesson 1. Failover worked", new Command.AddLesson(null, 1, "Failover worked")),
+                arguments("lesson 2: Paging was slow", new Command.AddLesson(null, 2, "Paging was slow")),
+                arguments("lesson 2.5% of payments failed", new Command.AddLesson(null, null, "2.5% of payments failed")),
+                arguments("lesson -- 3 retries were not enough", new Command.AddLesson(null, null, "3 retries were not enough")),
                 arguments("report", new Command.ShowReport(null)),
                 arguments("report INC-12", new Command.ShowReport("INC-12")),
                 arguments("close", new Command.Close(null)),
@@ -118,6 +140,23 @@ class CommandParserTest {
     }
 
     @Test
+    void refusalsQuoteAtMostFortyCharactersOfWhatWasTyped() {
+        // Found by CommandParserFuzzTest: a pasted log came back whole in the refusal.
+        String pasted = "x".repeat(5000);
+        assertEquals("`status` does not take `" + "x".repeat(40) + "…`. Usage: `status`", error("status " + pasted));
+        assertEquals("Unknown command `" + "y".repeat(40) + "…`. Commands: " + ALL_WORDS + ". Try `help`.",
+                error("y".repeat(300)));
+    }
+
+    @Test
+    void aTitleLongerThan150CharactersIsRefused() {
+        assertEquals(new Command.Declare("payments-api", "high", null, "t".repeat(150)),
+                parser.parse("declare payments-api high " + "t".repeat(150)));
+        assertEquals("The title is too long: keep it to 150 characters. Usage: `" + Usage.DECLARE.form() + "`",
+                error("declare payments-api high " + "t".repeat(151)));
+    }
+
+    @Test
     void incidentKeyIsUpperCased() {
         assertEquals(new Command.Ack("INC-7"), parser.parse("ack inc-7"));
         assertEquals(new Command.Ack("INC-7"), parser.parse("ack Inc-7"));
@@ -133,7 +172,7 @@ class CommandParserTest {
         assertEquals(new Command.Escalate(null, kept), parser.parse("escalate " + text));
         assertEquals(new Command.InvokeForensics(null, kept), parser.parse("forensics " + text));
         assertEquals(new Command.Resolve(null, kept), parser.parse("resolve " + text));
-        assertEquals(new Command.AddLesson(null, kept), parser.parse("lesson " + text));
+        assertEquals(new Command.AddLesson(null, null, kept), parser.parse("lesson " + text));
         assertEquals(new Command.Declare("payments-api", "high", "outage", kept),
                 parser.parse("declare payments-api High type=outage " + text));
     }
@@ -207,7 +246,7 @@ class CommandParserTest {
             escalate => `escalate` needs a reason. Usage: `escalate <reason…>`
             forensics => `forensics` needs a reason. Usage: `forensics <reason…>`
             resolve => `resolve` needs a summary of what was resolved. Usage: `resolve <summary…>`
-            lesson INC-12 => `lesson` needs the lesson. Usage: `lesson <text…>`
+            lesson INC-12 => `lesson` needs the lesson. Usage: `lesson [n] <text…>`
             ack now => `ack` does not take `now`. Usage: `ack`
             ack INC-12 please => `ack` does not take `please`. Usage: `ack`
             status INC-12 INC-13 => `status` does not take `INC-13`. Usage: `status`
@@ -232,10 +271,12 @@ class CommandParserTest {
         assertEquals("Unknown command `" + verb + "`. Commands: " + ALL_WORDS + ". Try `help`.", error(input));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"drill", "drill payments-api high", "/incident DRILL payments-api low"})
-    void drillIsReserved(String input) {
-        assertEquals("`drill` is not available yet: practice incidents come in a later version.", error(input));
+    @Test
+    void drillNeedsAServiceAndASeverity() {
+        String usage = " Usage: `drill <service> <severity> [type] [title…]`";
+        assertEquals("`drill` needs a service." + usage, error("drill"));
+        assertEquals("`drill` needs a severity." + usage, error("drill payments-api"));
+        assertEquals("`type=` needs an incident type." + usage, error("drill payments-api high type="));
     }
 
     // ---- help texts
@@ -245,7 +286,9 @@ class CommandParserTest {
         assertEquals("`done <n>` — Mark step n done.", CommandParser.help("done"));
         assertEquals("`declare <service> <severity> [type=<incident-type>] <title…>` — Declare an incident: opens its "
                 + "channel, picks the incident manager, notifies the communication chain.", CommandParser.help("declare"));
-        assertEquals("`drill <service> <severity>` — A practice incident (not available yet).", CommandParser.help("drill"));
+        assertEquals("`drill <service> <severity> [type] [title…]` — Declare a practice incident: runs the plan for "
+                + "real (timers, escalation) with DRILL on every message; stakeholders are not told unless the plan says "
+                + "so.", CommandParser.help("drill"));
     }
 
     @Test
@@ -274,8 +317,8 @@ class CommandParserTest {
         for (String form : new String[]{"declare <service> <severity> [type=<incident-type>] <title…>", "ack", "status",
                 "steps", "done <n>", "skip <n> <reason…>", "phase <analysis|containment|eradication|recovery>",
                 "assign <role> <@person>", "handover <@person>", "update <text…>", "escalate <reason…>",
-                "forensics <reason…>", "resolve <summary…>", "lesson <text…>", "report", "close", "list", "plans",
-                "plan <service>", "help [command]", "drill <service> <severity>"}) {
+                "forensics <reason…>", "resolve <summary…>", "lesson [n] <text…>", "report", "close", "list", "plans",
+                "plan <service>", "help [command]", "drill <service> <severity> [type] [title…]"}) {
             assertTrue(help.contains("`" + form + "` — "), form);
         }
     }

@@ -110,10 +110,11 @@ class IncidentScenarioTest extends ScenarioTest {
                 5. ☐ Failover reverted, both regions serving
                 6. ☐ Backlog of delayed payments reconciled""",
                 """
-                📝 *Lessons learned* for INC-3: reply with `lesson <text>`.
-                • What went well?
-                • What went wrong or slowed us down?
-                • What should change in this plan?""");
+                📝 *Lessons learned* for INC-3, @carol @dave @erin @bob @frank: reply in this thread, one lesson \
+                a reply, starting with the number of the question it answers (`2. …`), or type `lesson 2 <text>`.
+                1. What went well?
+                2. What went wrong or slowed us down?
+                3. What should change in this plan?""");
 
         say("erin", CHANNEL, "/incident done 4");
         say("bob", CHANNEL, "/incident lesson Automate the failover check");

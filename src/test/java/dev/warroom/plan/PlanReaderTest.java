@@ -86,6 +86,13 @@ class PlanReaderTest {
     }
 
     @Test
+    void drillsTellNoStakeholdersUnlessThePlanSaysSo() {
+        assertEquals(new Plan.Drills(false), ExamplePlan.load().read().plan().drills());
+        assertEquals(new Plan.Drills(true), ExamplePlan.load().set("/drills", "{notify_stakeholders: true}").read().plan().drills());
+        assertEquals(new Plan.Drills(false), ExamplePlan.load().set("/drills", "{}").read().plan().drills());
+    }
+
+    @Test
     void emptyStakeholderListsAndTargetsAreAllowed() {
         PlanReadResult result = ExamplePlan.load()
                 .set("/stakeholders", "{internal: [], external: []}")
@@ -130,7 +137,7 @@ class PlanReaderTest {
         assertEquals(List.of(
                 "checkout-web.yaml: stakeholder: unknown key; expected one of service, title, scope, incident_types, "
                         + "owner, reviewed, review_every, location, people, roles, stakeholders, communication, "
-                        + "severities, escalation, mitigation, forensics, recovery, lessons",
+                        + "severities, escalation, mitigation, forensics, recovery, lessons, drills",
                 "checkout-web.yaml: review_every: \"3 months\" is not a duration; use 30s, 5m, 2h or 1d",
                 "checkout-web.yaml: people.lee.contacts: needs at least 2 contact methods, has 1",
                 "checkout-web.yaml: roles.incident-manager.eligible[2]: \"zoe\" is not a person in people",

@@ -37,7 +37,7 @@ class PlanValidationRulesTest {
                 broken("unknown top-level key (a typo)", p -> p.set("/peopel", "{}"),
                         F + "peopel: unknown key; expected one of service, title, scope, incident_types, owner, reviewed, "
                                 + "review_every, location, people, roles, stakeholders, communication, severities, escalation, "
-                                + "mitigation, forensics, recovery, lessons"),
+                                + "mitigation, forensics, recovery, lessons, drills"),
                 broken("unknown nested key", p -> p.set("/location/onlin", "https://wiki.example.com/x"),
                         F + "location.onlin: unknown key; expected one of online, offline"),
                 broken("required key missing", p -> p.remove("/title"),
@@ -226,7 +226,14 @@ class PlanValidationRulesTest {
                 broken("lessons prompts empty", p -> p.set("/lessons/prompts", "[]"),
                         F + "lessons.prompts: must not be empty"),
                 broken("lessons reminder not a duration", p -> p.set("/lessons/remind_every", "daily"),
-                        F + "lessons.remind_every: \"daily\" " + DURATIONS));
+                        F + "lessons.remind_every: \"daily\" " + DURATIONS),
+                // drills
+                broken("drills not a mapping", p -> p.set("/drills", "true"),
+                        F + "drills: must be a mapping"),
+                broken("drills telling stakeholders not a boolean", p -> p.set("/drills", "{notify_stakeholders: sometimes}"),
+                        F + "drills.notify_stakeholders: must be true or false"),
+                broken("drills with an unknown key", p -> p.set("/drills", "{notify: true}"),
+                        F + "drills.notify: unknown key; expected one of notify_stakeholders"));
     }
 
     private static Arguments broken(String rule, UnaryOperator<ExamplePlan> change, String... expected) {

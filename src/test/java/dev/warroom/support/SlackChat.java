@@ -42,7 +42,7 @@ public final class SlackChat {
         SlackApiStandIn.stubAuthTest(slack);
         slack.stubFor(post(urlEqualTo("/api/conversations.create")).willReturn(okJson(
                 "{\"ok\":true,\"channel\":{\"id\":\"" + INCIDENT_CHANNEL + "\",\"name\":\"inc-1-checkout-failing\"}}")));
-        slack.stubFor(post(urlMatching("/api/(conversations.invite|conversations.setTopic|pins.add|chat.update|views.open)"))
+        slack.stubFor(post(urlMatching("/api/(conversations.invite|conversations.setTopic|pins.add|chat.update|views.open|reactions.add)"))
                 .willReturn(okJson("{\"ok\":true}")));
         slack.stubFor(post(urlEqualTo("/api/conversations.open")).willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}")));
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(okJson("{\"ok\":true,\"ts\":\"" + MESSAGE_TS + "\"}")));

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** Stores local chat messages and streams them to open pages once committed. */
@@ -43,20 +44,74 @@ public class LocalChat {
      */
     @Transactional
     public LocalMessageView post(String channel, String user, String text, List<Button> buttons, String key) {
+        return post(channel, user, text, buttons, key, null);
+    }
+
+    /** Posts a message, as a reply in the thread of message {@code parent} when that is not null. */
+    @Transactional
+    public LocalMessageView post(String channel, String user, String text, List<Button> buttons, String key, Long parent) {
         LocalMessage message = key == null ? null : LocalMessage.keyed(channel, key).orElse(null);
         if (message == null) {
             message = new LocalMessage();
             message.channel = channel;
             message.user = user;
             message.key = key;
-            message.ts = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
+            message.parentId = parent;
+            message.ts = now();
         }
         message.text = text;
         message.buttons = buttons.isEmpty() ? null : write(buttons);
         message.persist();
+        return pushed(message);
+    }
+
+    /** The message a new reply to {@code id} in {@code channel} goes under: the first message of its thread. */
+    @Transactional
+    public java.util.Optional<Long> threadOf(String channel, long id) {
+        return LocalMessage.<LocalMessage>findByIdOptional(id).filter(m -> m.channel.equals(channel))
+                .map(m -> m.parentId != null ? m.parentId : m.id);
+    }
+
+    /** Whether message {@code id} is the one Warroom keeps under {@code key} (e.g. the lessons-learned post). */
+    @Transactional
+    public boolean isKept(long id, String key) {
+        return LocalMessage.<LocalMessage>findByIdOptional(id).filter(m -> key.equals(m.key)).isPresent();
+    }
+
+    /** The writer changes their message's text; the changed message is pushed live again. */
+    @Transactional
+    public LocalMessageView edit(long id, String user, String text) {
+        LocalMessage message = ownMessage(id, user);
+        message.text = text;
+        message.editedAt = now();
+        return pushed(message);
+    }
+
+    /** The writer deletes their message: it shows as deleted, and its row is kept. */
+    @Transactional
+    public LocalMessageView delete(long id, String user) {
+        LocalMessage message = ownMessage(id, user);
+        message.deletedAt = now();
+        return pushed(message);
+    }
+
+    private LocalMessage ownMessage(long id, String user) {
+        LocalMessage message = LocalMessage.<LocalMessage>findByIdOptional(id).filter(m -> m.deletedAt == null)
+                .orElseThrow(() -> new LocalChatMistake(404, "there is no message " + id));
+        if (!message.user.equals(user)) {
+            throw new LocalChatMistake(403, "only " + message.user + " may change message " + id);
+        }
+        return message;
+    }
+
+    private LocalMessageView pushed(LocalMessage message) {
         LocalMessageView view = view(message);
         posted.fire(new LocalMessagePosted(view));
         return view;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
     }
 
     public List<LocalMessageView> after(String channel, long afterId) {
@@ -76,8 +131,10 @@ public class LocalChat {
     }
 
     private LocalMessageView view(LocalMessage message) {
-        return new LocalMessageView(message.id, message.channel, message.user, message.text, message.ts,
-                message.buttons == null ? List.of() : read(message.buttons));
+        boolean deleted = message.deletedAt != null;
+        return new LocalMessageView(message.id, message.channel, message.user, deleted ? "" : message.text, message.ts,
+                message.buttons == null || deleted ? List.of() : read(message.buttons), message.parentId, message.editedAt,
+                deleted);
     }
 
     private String write(List<Button> buttons) {

@@ -3,17 +3,24 @@ package dev.warroom.chat.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warroom.command.Actor;
+import dev.warroom.command.CommandParser;
 import dev.warroom.command.CommandRequest;
+import dev.warroom.command.SourceMessage;
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.IncidentCommandService;
+import dev.warroom.incident.IncidentMessages;
+import dev.warroom.incident.LessonEdits;
 import dev.warroom.notify.PlatformRouter;
 import dev.warroom.plan.PlanRegistry;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The local web chat's JSON API: post a message (commands run), read a channel, follow it live. */
+/**
+ * The local web chat's JSON API: post a message (commands run), reply in a thread ({@code parent}), edit or delete
+ * your own message, read a channel, follow it live.
+ */
 @Path("/api/local")
 @Produces(MediaType.APPLICATION_JSON)
 public class LocalChatResource {
@@ -44,6 +54,8 @@ public class LocalChatResource {
     PlanRegistry plans;
     @Inject
     ObjectMapper json;
+    @Inject
+    LessonEdits lessons;
 
     public record PersonView(String id, String name) {}
 
@@ -64,6 +76,11 @@ public class LocalChatResource {
         String user = text(node, "user");
         String text = text(node, "text");
         String requestId = text(node, "requestId");
+        JsonNode parentNode = node.get("parent");
+        if (parentNode != null && !parentNode.isNull() && !parentNode.canConvertToLong()) {
+            return badRequest("parent must be the id (a number) of the message to reply to");
+        }
+        Long parent = parentNode == null || parentNode.isNull() ? null : parentNode.asLong();
         String missing = isBlank(channel) ? "channel" : isBlank(user) ? "user" : isBlank(text) ? "text" : null;
         if (missing != null) {
             return badRequest(missing + " is required and must be a non-empty string");
@@ -77,12 +94,71 @@ public class LocalChatResource {
         if (user.equalsIgnoreCase(LocalMessage.BOT)) {
             return badRequest("user `" + LocalMessage.BOT + "` is reserved for the bot");
         }
-        LocalMessageView posted = chat.post(channel.strip(), user.strip(), text, List.of());
-        if (isCommand(channel.strip(), user.strip(), text)) {
-            commands.handle(new CommandRequest(text, actor(user.strip()), PlatformRouter.LOCAL, channel.strip(),
-                    requestId == null ? null : "local:" + requestId));
+        Long thread = parent == null ? null : chat.threadOf(channel.strip(), parent).orElse(null);
+        if (parent != null && thread == null) {
+            return badRequest("there is no message " + parent + " in " + channel.strip() + " to reply to");
+        }
+        LocalMessageView posted = chat.post(channel.strip(), user.strip(), text, List.of(), null, thread);
+        SourceMessage source = new SourceMessage(sourceRef(posted.id()), String.valueOf(posted.id()),
+                thread == null ? null : String.valueOf(thread));
+        String command = isCommand(channel.strip(), user.strip(), text) ? text
+                : thread != null && chat.isKept(thread, IncidentMessages.LESSONS_KEY) ? CommandParser.lessonReply(text)
+                : null;
+        if (command != null) {
+            commands.handle(new CommandRequest(command, actor(user.strip()), PlatformRouter.LOCAL, channel.strip(),
+                    requestId == null ? null : "local:" + requestId, source));
         }
         return Response.ok(posted).build();
+    }
+
+    /** The writer changes a message's text; a lesson from it follows. Body: {@code {"user": "...", "text": "..."}}. */
+    @PUT
+    @Path("/messages/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response edit(@PathParam("id") long id, String body) {
+        JsonNode node;
+        try {
+            node = json.readTree(body == null ? "" : body);
+        } catch (Exception e) {
+            return badRequest("body must be JSON: {\"user\": \"...\", \"text\": \"...\"}");
+        }
+        String user = node == null ? null : text(node, "user");
+        String text = node == null ? null : text(node, "text");
+        String missing = isBlank(user) ? "user" : isBlank(text) ? "text" : null;
+        if (missing != null) {
+            return badRequest(missing + " is required and must be a non-empty string");
+        }
+        if (text.length() > MAX_TEXT) {
+            return badRequest("text is longer than " + MAX_TEXT + " characters");
+        }
+        try {
+            LocalMessageView edited = chat.edit(id, user.strip(), text);
+            lessons.edited(sourceRef(id), text, actor(user.strip()), null);
+            return Response.ok(edited).build();
+        } catch (LocalChatMistake mistake) {
+            return refused(mistake);
+        }
+    }
+
+    /** The writer deletes a message ({@code ?user=...}); a lesson from it no longer counts. */
+    @DELETE
+    @Path("/messages/{id}")
+    public Response delete(@PathParam("id") long id, @QueryParam("user") String user) {
+        if (isBlank(user)) {
+            return badRequest("query parameter user is required");
+        }
+        try {
+            LocalMessageView deleted = chat.delete(id, user.strip());
+            lessons.deleted(sourceRef(id), actor(user.strip()), null);
+            return Response.ok(deleted).build();
+        } catch (LocalChatMistake mistake) {
+            return refused(mistake);
+        }
+    }
+
+    /** A local message is known by its id. */
+    static String sourceRef(long id) {
+        return PlatformRouter.LOCAL + ":" + id;
     }
 
     @GET
@@ -139,6 +215,11 @@ public class LocalChatResource {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static Response refused(LocalChatMistake mistake) {
+        return Response.status(mistake.status()).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", mistake.getMessage())).build();
     }
 
     static Response badRequest(String reason) {

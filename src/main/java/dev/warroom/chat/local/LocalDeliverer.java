@@ -1,5 +1,6 @@
 package dev.warroom.chat.local;
 
+import dev.warroom.command.Mention;
 import dev.warroom.command.Message;
 import dev.warroom.notify.ChannelOpening;
 import dev.warroom.notify.Destination;
@@ -45,7 +46,17 @@ public class LocalDeliverer implements MessageDeliverer {
 
     @Override
     public void deliver(Destination destination, Message message, Long incidentId) {
-        chat.post(channelOf(destination), LocalMessage.BOT, message.plainText(), message.buttons(), message.key());
+        String text = message.withText(t -> Mention.render(t, person -> "@" + person)).plainText();
+        chat.post(channelOf(destination), LocalMessage.BOT, text, message.buttons(), message.key(), thread(message));
+    }
+
+    /** The local chat's threads are named by their first message's id. */
+    private static Long thread(Message message) {
+        try {
+            return message.thread() == null ? null : Long.valueOf(message.thread());
+        } catch (NumberFormatException notLocal) {
+            return null;
+        }
     }
 
     public static String channelOf(Destination destination) {

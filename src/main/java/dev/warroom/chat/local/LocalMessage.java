@@ -31,6 +31,14 @@ public class LocalMessage extends PanacheEntityBase {
     /** Names a message that is kept up to date (see {@link dev.warroom.command.Message#key()}). */
     @Column(name = "message_key")
     public String key;
+    /** The first message of the thread this message replies in; null for a message in the channel itself. */
+    @Column(name = "parent_id")
+    public Long parentId;
+    @Column(name = "edited_at")
+    public Instant editedAt;
+    /** Deleted by its writer: shown as deleted, kept for the record. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 
     public static java.util.Optional<LocalMessage> keyed(String channel, String key) {
         return find("channel = ?1 and key = ?2", channel, key).firstResultOptional();

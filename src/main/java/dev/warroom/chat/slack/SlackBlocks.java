@@ -18,7 +18,9 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.warroom.command.Button;
+import dev.warroom.command.CommandParser;
 import dev.warroom.command.Field;
+import dev.warroom.command.Mention;
 import dev.warroom.command.Message;
 
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -66,7 +69,7 @@ public final class SlackBlocks {
     public static final String TYPE_ACTION = "type_select";
     public static final String TITLE_ACTION = "title_input";
     /** Longest incident title the modal accepts. */
-    public static final int TITLE_MAX_LENGTH = 150;
+    public static final int TITLE_MAX_LENGTH = CommandParser.MAX_TITLE;
 
     static final int SECTION_TEXT_LIMIT = 3000;
     static final int FIELD_TEXT_LIMIT = 2000;
@@ -94,17 +97,25 @@ public final class SlackBlocks {
 
     // messages
 
-    /** The message as Block Kit blocks: text sections, then field sections, then actions blocks. */
+    /** The message as Block Kit blocks, its mentions left as plan ids. */
     public static List<LayoutBlock> render(Message message) {
+        return render(message, person -> "@" + person);
+    }
+
+    /**
+     * The message as Block Kit blocks: text sections, then field sections, then actions blocks. Mentions
+     * ({@link Mention}) become what {@code mention} makes of a plan person (e.g. {@code <@U123>}), after escaping.
+     */
+    public static List<LayoutBlock> render(Message message, Function<String, String> mention) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        for (String chunk : splitLines(escape(message.text() == null ? "" : message.text()), SECTION_TEXT_LIMIT)) {
+        for (String chunk : splitLines(escape(message.text() == null ? "" : message.text(), mention), SECTION_TEXT_LIMIT)) {
             blocks.add(SectionBlock.builder().text(markdown(chunk)).build());
         }
         List<Field> fields = message.fields();
         for (int from = 0; from < fields.size(); from += FIELDS_PER_SECTION) {
             List<TextObject> texts = new ArrayList<>();
             for (Field field : fields.subList(from, Math.min(fields.size(), from + FIELDS_PER_SECTION))) {
-                texts.add(markdown(cut("*" + escape(field.label()) + "*\n" + escape(field.value()), FIELD_TEXT_LIMIT)));
+                texts.add(markdown(cut("*" + escape(field.label()) + "*\n" + escape(field.value(), mention), FIELD_TEXT_LIMIT)));
             }
             blocks.add(SectionBlock.builder().fields(texts).build());
         }
@@ -132,9 +143,18 @@ public final class SlackBlocks {
      * no text.
      */
     public static String fallbackText(Message message) {
+        return fallbackText(message, person -> "@" + person);
+    }
+
+    public static String fallbackText(Message message, Function<String, String> mention) {
         String source = message.text() == null || message.text().isBlank() ? message.plainText() : message.text();
         String first = source.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
-        return cut(escape(first), FALLBACK_LIMIT);
+        return cut(escape(first, mention), FALLBACK_LIMIT);
+    }
+
+    /** Escaped, then with its mentions rendered: a mention's {@code <@U123>} must reach Slack unescaped. */
+    private static String escape(String text, Function<String, String> mention) {
+        return Mention.render(escape(text), mention);
     }
 
     /** Slack's escaping for mrkdwn text: {@code &}, {@code <} and {@code >} only. */

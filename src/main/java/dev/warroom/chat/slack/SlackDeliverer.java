@@ -3,7 +3,7 @@ package dev.warroom.chat.slack;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
 import com.slack.api.model.block.LayoutBlock;
-import dev.warroom.chat.ChatConversation;
+import dev.warroom.chat.ConversationIds;
 import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Message;
 import dev.warroom.notify.ChannelOpening;
@@ -29,6 +29,8 @@ public class SlackDeliverer implements MessageDeliverer {
 
     public static final String PLATFORM = "slack";
     private static final int TOPIC_LIMIT = 250;
+    /** The reaction that confirms a person's message (a lesson recorded from a thread reply). */
+    static final String ACKNOWLEDGED = "white_check_mark";
 
     @Inject
     SlackSettings settings;
@@ -38,6 +40,8 @@ public class SlackDeliverer implements MessageDeliverer {
     PlanRegistry plans;
     @Inject
     Clock clock;
+    @Inject
+    ConversationIds conversations;
 
     @Override
     public String platform() {
@@ -56,10 +60,10 @@ public class SlackDeliverer implements MessageDeliverer {
 
     @Override
     public void open(ChannelOpening opening, Long incidentId) throws Exception {
-        String channel = ChatConversation.externalId(PLATFORM, opening.name()).orElse(null);
+        String channel = conversations.externalId(PLATFORM, opening.name()).orElse(null);
         if (channel == null) {
             channel = create(opening.name());
-            ChatConversation.remember(PLATFORM, opening.name(), channel, clock.instant());
+            conversations.remember(PLATFORM, opening.name(), channel, clock.instant());
         }
         String id = channel;
         List<String> users = opening.members().stream().map(this::slackUser).flatMap(Optional::stream).distinct().toList();
@@ -88,8 +92,14 @@ public class SlackDeliverer implements MessageDeliverer {
     @Override
     public void deliver(Destination destination, Message message, Long incidentId) throws Exception {
         String channel = channelFor(destination);
-        List<LayoutBlock> blocks = SlackBlocks.render(message);
-        String text = SlackBlocks.fallbackText(message);
+        if (message.acknowledges() != null) {
+            // A reaction instead of a post: the thread stays the people's, and each reply still shows it was taken.
+            api.call("reactions.add", m -> m.reactionsAdd(r -> r.channel(channel).timestamp(message.acknowledges())
+                    .name(ACKNOWLEDGED)), "already_reacted");
+            return;
+        }
+        List<LayoutBlock> blocks = SlackBlocks.render(message, this::mention);
+        String text = SlackBlocks.fallbackText(message, this::mention);
         Optional<String> kept = message.key() == null ? Optional.empty()
                 : ChatMessageRef.externalId(PLATFORM, channel, message.key());
         if (kept.isPresent()) {
@@ -97,7 +107,8 @@ public class SlackDeliverer implements MessageDeliverer {
             return;
         }
         ChatPostMessageResponse posted = api.call("chat.postMessage",
-                m -> m.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks).unfurlLinks(false)));
+                m -> m.chatPostMessage(r -> r.channel(channel).threadTs(message.thread()).text(text).blocks(blocks)
+                        .unfurlLinks(false)));
         if (message.key() != null) {
             ChatMessageRef.remember(PLATFORM, channel, message.key(), posted.getTs());
         }
@@ -108,7 +119,7 @@ public class SlackDeliverer implements MessageDeliverer {
 
     private String channelFor(Destination destination) throws Exception {
         return switch (destination.kind()) {
-            case CHANNEL -> ChatConversation.externalId(PLATFORM, destination.name()).orElse(destination.name());
+            case CHANNEL -> conversations.externalId(PLATFORM, destination.name()).orElse(destination.name());
             case PERSON -> {
                 String user = slackUser(destination.name()).orElseThrow(() -> new DeliveryRejected(
                         destination.name() + " has no Slack contact in the plans"));
@@ -117,6 +128,12 @@ public class SlackDeliverer implements MessageDeliverer {
             }
             case STAKEHOLDER -> throw new DeliveryRejected("stakeholders are not reached on Slack");
         };
+    }
+
+    /** A plan person as Slack notifies them: their user id as a mention, or their name when they have none. */
+    private String mention(String person) {
+        return slackUser(person).map(user -> "<@" + user + ">")
+                .orElseGet(() -> plans.person(person).map(Plan.Person::name).orElse(person));
     }
 
     private Optional<String> slackUser(String person) {

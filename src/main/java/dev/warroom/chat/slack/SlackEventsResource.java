@@ -4,6 +4,8 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.warroom.chat.AcknowledgedWork;
+import dev.warroom.chat.RefusedRequests;
 import dev.warroom.chat.WorkQueueFull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +36,10 @@ public class SlackEventsResource {
     SlackRequestVerifier verifier;
     @Inject
     SlackInbound inbound;
+    @Inject
+    AcknowledgedWork work;
+    @Inject
+    RefusedRequests refusals;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -48,6 +54,9 @@ public class SlackEventsResource {
             LOG.warnf("Slack request refused: %s", problem);
             return json(401, problem);
         }
+        if (!work.hasRoom()) {
+            return busy(); // refused before Bolt parses it: under a burst most requests end here, so this stays cheap
+        }
         Request<?> request;
         try {
             request = inbound.parser().parse(SlackRequestParser.HttpRequest.builder()
@@ -60,18 +69,26 @@ public class SlackEventsResource {
             return json(400, "malformed Slack payload: " + malformed.getClass().getSimpleName());
         }
         if (request == null) {
+            LOG.warn("Slack request refused: not a Slack command, interaction or event");
             return json(400, "not a Slack command, interaction or event");
         }
         try {
             return toJaxRs(inbound.app().run(request));
-        } catch (WorkQueueFull busy) {
-            LOG.warnf("Slack request refused: %s", busy.getMessage());
-            return jakarta.ws.rs.core.Response.fromResponse(json(503, busy.getMessage()))
-                    .header("Retry-After", WorkQueueFull.RETRY_AFTER_SECONDS).build();
+        } catch (WorkQueueFull full) {
+            return busy();
         } catch (Exception e) {
-            LOG.errorf(e, "Slack request could not be handled");
+            // A signed body the SDK cannot read is Slack's (or a test's) mistake, not ours: no stack trace at WARN.
+            LOG.warnf("Slack request could not be read: %s", e.getMessage());
+            LOG.debugf(e, "Slack request could not be read");
             return json(400, "malformed Slack payload: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** Too much work waits already: the request is not taken (nothing done or stored); Slack re-sends events. */
+    private jakarta.ws.rs.core.Response busy() {
+        refusals.refused("Slack");
+        return jakarta.ws.rs.core.Response.fromResponse(json(503, WorkQueueFull.MESSAGE))
+                .header("Retry-After", WorkQueueFull.RETRY_AFTER_SECONDS).build();
     }
 
     private static Map<String, List<String>> headerMap(HttpHeaders headers) {

@@ -16,6 +16,8 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.View;
 import dev.warroom.chat.AcknowledgedWork;
@@ -24,9 +26,12 @@ import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.chat.WorkQueueFull;
 import dev.warroom.command.Actor;
 import dev.warroom.command.Button;
+import dev.warroom.command.CommandParser;
 import dev.warroom.command.CommandRequest;
+import dev.warroom.command.SourceMessage;
 import dev.warroom.incident.IncidentCommandService;
 import dev.warroom.incident.IncidentMessages;
+import dev.warroom.incident.LessonEdits;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -64,6 +69,10 @@ public class SlackInbound {
     PlanRegistry plans;
     @Inject
     AcknowledgedWork work;
+    @Inject
+    LessonEdits lessons;
+    @Inject
+    BotIdentity bot;
 
     private App app;
     private SlackRequestParser parser;
@@ -82,6 +91,8 @@ public class SlackInbound {
         app.viewSubmission(SlackBlocks.DECLARE_CALLBACK_ID, this::onDeclareForm);
         app.viewSubmission(SlackBlocks.SKIP_CALLBACK_ID, this::onSkipReason);
         app.event(MessageEvent.class, this::onMessage);
+        app.event(MessageChangedEvent.class, this::onMessageChanged);
+        app.event(MessageDeletedEvent.class, this::onMessageDeleted);
         app.event(AppMentionEvent.class, this::onMention);
         parser = new SlackRequestParser(config);
     }
@@ -96,6 +107,9 @@ public class SlackInbound {
 
     private Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
+        if (isBlank(payload.getChannelId()) || isBlank(payload.getUserId()) || isBlank(payload.getTriggerId())) {
+            return malformed("a slash command needs channel_id, user_id and trigger_id");
+        }
         String text = payload.getText() == null ? "" : payload.getText().strip();
         if (text.equalsIgnoreCase("declare")) {
             return later(() -> openDeclareForm(payload.getTriggerId(), payload.getChannelId()), context::ack);
@@ -106,7 +120,12 @@ public class SlackInbound {
 
     private Response onButton(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
-        String channel = payload.getChannel() != null ? payload.getChannel().getId() : payload.getContainer().getChannelId();
+        String channel = payload.getChannel() != null ? payload.getChannel().getId()
+                : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
+        if (isBlank(channel) || payload.getUser() == null || isBlank(payload.getUser().getId())
+                || isBlank(payload.getTriggerId()) || payload.getActions() == null) {
+            return malformed("a button press needs its channel, user, trigger_id and actions");
+        }
         List<Runnable> presses = new ArrayList<>();
         for (BlockActionPayload.Action action : payload.getActions()) {
             if (Button.asksReason(action.getValue())) { // the reason is asked in a modal
@@ -150,30 +169,88 @@ public class SlackInbound {
         MessageEvent event = payload.getEvent();
         // Only people's replies in a thread can be lessons; Warroom's own posts and edits are not.
         if (event.getBotId() == null && event.getSubtype() == null && event.getThreadTs() != null
-                && event.getText() != null && !event.getText().isBlank()) {
+                && !isBlank(event.getText()) && !isBlank(event.getChannel()) && !isBlank(event.getUser())) {
             return later(() -> lessonIfLessonsThread(event, payload.getEventId()), context::ack);
         }
         return context.ack();
     }
 
+    /** An edit of a person's message: if it is a lesson, the lesson follows; other edits are ignored by the core. */
+    private Response onMessageChanged(EventsApiPayload<MessageChangedEvent> payload, EventContext context) {
+        MessageChangedEvent event = payload.getEvent();
+        MessageChangedEvent.Message edited = event.getMessage();
+        if (edited == null || edited.getBotId() != null || edited.getTs() == null || edited.getText() == null
+                || edited.getText().isBlank()) {
+            return context.ack();
+        }
+        // A lesson typed as "@Warroom lesson …" is edited with the mention still in front.
+        String text = addressesWarroom(edited.getText()) ? withoutMention(edited.getText()) : edited.getText().strip();
+        return later(() -> lessons.edited(sourceRef(event.getChannel(), edited.getTs()), withPeople(text),
+                edited.getUser() == null ? null : actor(edited.getUser(), null), "slack:" + payload.getEventId()),
+                context::ack);
+    }
+
+    private Response onMessageDeleted(EventsApiPayload<MessageDeletedEvent> payload, EventContext context) {
+        MessageDeletedEvent event = payload.getEvent();
+        if (event.getDeletedTs() == null) {
+            return context.ack();
+        }
+        // Slack does not say who deleted; the lesson's timeline entry then names its author.
+        return later(() -> lessons.deleted(sourceRef(event.getChannel(), event.getDeletedTs()), null,
+                "slack:" + payload.getEventId()), context::ack);
+    }
+
     private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext context) {
         AppMentionEvent event = payload.getEvent();
-        if (event.getBotId() == null) {
+        if (event.getBotId() == null && !isBlank(event.getChannel()) && !isBlank(event.getUser())) {
             String text = event.getText() == null ? "" : event.getText();
-            String withoutBot = text.replaceFirst("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
-            return later(handling(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId()),
-                    context::ack);
+            String withoutBot = withoutMention(text);
+            SourceMessage source = source(event.getChannel(), event.getTs(), event.getThreadTs());
+            return later(() -> handle(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId(),
+                    source), context::ack);
         }
         return context.ack();
     }
 
     private void lessonIfLessonsThread(MessageEvent event, String eventId) {
+        if (addressesWarroom(event.getText())) {
+            return; // an "@Warroom …" reply also arrives as an app_mention, and is handled as a command there
+        }
         boolean lessonsThread = QuarkusTransaction.requiringNew().call(() -> ChatMessageRef
                 .keyOf(SlackDeliverer.PLATFORM, event.getChannel(), event.getThreadTs())
                 .filter(IncidentMessages.LESSONS_KEY::equals).isPresent());
         if (lessonsThread) {
-            handle("lesson " + event.getText().strip(), event.getUser(), null, event.getChannel(), "slack:" + eventId);
+            handle(CommandParser.lessonReply(event.getText()), event.getUser(), null, event.getChannel(), "slack:" + eventId,
+                    source(event.getChannel(), event.getTs(), event.getThreadTs()));
         }
+    }
+
+    private static String withoutMention(String text) {
+        return text.replaceFirst("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
+    }
+
+    private boolean addressesWarroom(String text) {
+        return bot.botUserId().filter(id -> text.strip().startsWith("<@" + id + ">") || text.strip().startsWith("<@" + id + "|"))
+                .isPresent();
+    }
+
+    /** A Slack message is known by its channel and ts. */
+    static String sourceRef(String channel, String ts) {
+        return SlackDeliverer.PLATFORM + ":" + channel + ":" + ts;
+    }
+
+    private static SourceMessage source(String channel, String ts, String threadTs) {
+        return ts == null ? null : new SourceMessage(sourceRef(channel, ts), ts, threadTs);
+    }
+
+    /** Refused before anything is queued: Slack always sends these fields, so a request without them is forged or broken. */
+    private static Response malformed(String reason) {
+        return Response.builder().statusCode(400).contentType("application/json; charset=utf-8")
+                .body("{\"error\":\"malformed Slack payload: " + reason + "\"}").build();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Acknowledges once the work is queued; a full queue throws {@link WorkQueueFull} (to the endpoint: 503). */
@@ -183,16 +260,17 @@ public class SlackInbound {
     }
 
     private Runnable handling(String text, String userId, String userName, String channel, String requestId) {
-        return () -> handle(text, userId, userName, channel, requestId);
+        return () -> handle(text, userId, userName, channel, requestId, null);
     }
 
     /** Runs a command; the incident channels Warroom opened are known to the core by their names. */
-    private void handle(String text, String userId, String userName, String channel, String requestId) {
+    private void handle(String text, String userId, String userName, String channel, String requestId,
+                        SourceMessage source) {
         try {
             String channelName = QuarkusTransaction.requiringNew().call(() ->
                     ChatConversation.name(SlackDeliverer.PLATFORM, channel).orElse(channel));
             commands.handle(new CommandRequest(withPeople(text), actor(userId, userName), SlackDeliverer.PLATFORM,
-                    channelName, requestId));
+                    channelName, requestId, source));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Slack command `%s` from %s could not be handled", text, userId);
         }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.command.Button;
 import dev.warroom.command.Field;
+import dev.warroom.command.Mention;
 import dev.warroom.command.Message;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -26,19 +29,47 @@ public final class AdaptiveCards {
     private AdaptiveCards() {
     }
 
+    /** The message as an activity, its mentions written as plan ids. */
     public static ObjectNode activity(Message message) {
+        return activity(message, person -> new TeamsMention(null, person));
+    }
+
+    /**
+     * The message as an activity; each person it mentions ({@link Mention}) is written {@code <at>Name</at>} with a
+     * mention entity, so Teams notifies them, or by name alone when they have no Teams contact.
+     */
+    public static ObjectNode activity(Message neutral, Function<String, TeamsMention> mentions) {
+        List<TeamsMention> mentioned = Mention.people(neutral.text()).stream().map(mentions).toList();
+        Message message = neutral.withText(text -> Mention.render(text, person -> mentions.apply(person).written()));
         ObjectNode activity = JSON.createObjectNode();
         activity.put("type", "message");
         if (message.fields().isEmpty() && message.buttons().isEmpty()) {
             activity.put("textFormat", "markdown");
             activity.put("text", markdown(message.text()));
+            addEntities(activity, mentioned);
             return activity;
         }
         activity.put("summary", message.text().replace("*", ""));
         ObjectNode attachment = activity.putArray("attachments").addObject();
         attachment.put("contentType", CONTENT_TYPE);
-        attachment.set("content", card(message));
+        ObjectNode card = card(message);
+        addEntities(card.putObject("msteams"), mentioned); // a card's mentions are declared inside the card
+        attachment.set("content", card);
         return activity;
+    }
+
+    private static void addEntities(ObjectNode target, List<TeamsMention> mentioned) {
+        List<TeamsMention> reachable = mentioned.stream().filter(m -> m.userId() != null).toList();
+        if (reachable.isEmpty()) {
+            return;
+        }
+        ArrayNode entities = target.putArray("entities");
+        for (TeamsMention mention : reachable) {
+            ObjectNode entity = entities.addObject();
+            entity.put("type", "mention");
+            entity.put("text", mention.written());
+            entity.putObject("mentioned").put("id", mention.userId()).put("name", mention.name());
+        }
     }
 
     public static ObjectNode card(Message message) {

@@ -64,6 +64,19 @@ public class TeamsAuth {
         }
     }
 
+    /** The serviceurl claim of a bearer token, unverified (the caller verifies the token); "" when there is none. */
+    static String claimedServiceUrl(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return "";
+        }
+        try {
+            String claim = com.auth0.jwt.JWT.decode(authorization.substring(7).strip()).getClaim("serviceurl").asString();
+            return claim == null ? "" : claim;
+        } catch (RuntimeException notAToken) {
+            return "";
+        }
+    }
+
     private static String reason(Throwable e) {
         Throwable cause = e;
         while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)

@@ -114,7 +114,7 @@ public class TeamsDeliverer implements MessageDeliverer {
         String conversationId = conversationFor(destination);
         TeamsConversation conversation = TeamsConversation.byId(conversationId).orElseThrow(() ->
                 new DeliveryRejected("unknown Teams conversation " + conversationId + ": no service URL"));
-        ObjectNode activity = AdaptiveCards.activity(message);
+        ObjectNode activity = AdaptiveCards.activity(message, this::mention);
         Optional<String> kept = message.key() == null ? Optional.empty()
                 : ChatMessageRef.externalId(PLATFORM, conversationId, message.key());
         if (kept.isPresent()) {
@@ -125,6 +125,12 @@ public class TeamsDeliverer implements MessageDeliverer {
         if (message.key() != null && activityId != null) {
             ChatMessageRef.remember(PLATFORM, conversationId, message.key(), activityId);
         }
+    }
+
+    private TeamsMention mention(String person) {
+        return plans.person(person)
+                .map(p -> new TeamsMention(p.contact(Plan.Contact.Kind.TEAMS).orElse(null), p.name()))
+                .orElseGet(() -> new TeamsMention(null, person));
     }
 
     private String conversationFor(Destination destination) throws Exception {

@@ -7,8 +7,10 @@ import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Actor;
 import dev.warroom.command.CommandParser;
 import dev.warroom.command.CommandRequest;
+import dev.warroom.command.SourceMessage;
 import dev.warroom.incident.IncidentCommandService;
 import dev.warroom.incident.IncidentMessages;
+import dev.warroom.incident.LessonEdits;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +43,8 @@ public class TeamsInbound {
     @Inject
     AcknowledgedWork work;
     @Inject
+    LessonEdits lessons;
+    @Inject
     Clock clock;
 
     /** Called with an authenticated activity; returns at once, the command runs on a worker. */
@@ -57,20 +61,53 @@ public class TeamsInbound {
         QuarkusTransaction.requiringNew().run(() -> TeamsConversation.remember(conversationId, serviceUrl, tenantId,
                 teamChannel, type, clock.instant()));
 
-        if (!"message".equals(activity.path("type").asText())) {
+        String activityType = activity.path("type").asText();
+        JsonNode from = activity.path("from");
+        String userId = text(from.path("id"));
+        String aadObjectId = text(from.path("aadObjectId"));
+        String userName = text(from.path("name"));
+        String activityId = text(activity.path("id"));
+        if (activityType.equals("messageUpdate") || activityType.equals("messageDelete")) {
+            changed(activity, conversationId, activityId, actor(userId, aadObjectId, userName));
+            return;
+        }
+        if (!"message".equals(activityType)) {
             return; // conversationUpdate, installationUpdate, typing...: nothing to do beyond remembering
         }
         String command = commandText(activity);
         if (command == null || command.isBlank()) {
             return;
         }
-        JsonNode from = activity.path("from");
-        String userId = text(from.path("id"));
-        String aadObjectId = text(from.path("aadObjectId"));
-        String userName = text(from.path("name"));
-        String requestId = "teams:" + activity.path("id").asText(conversationId + ":" + clock.millis());
+        String requestId = "teams:" + (activityId != null ? activityId : conversationId + ":" + clock.millis());
         boolean typed = !isCardSubmit(activity);
-        work.submit(() -> handle(command, typed, userId, aadObjectId, userName, conversationId, requestId));
+        SourceMessage source = typed && activityId != null
+                ? new SourceMessage(sourceRef(conversationId, activityId), activityId, null) : null;
+        work.submit(() -> handle(command, typed, userId, aadObjectId, userName, conversationId, requestId, source));
+    }
+
+    /**
+     * A message edited or deleted in Teams: if it was a lesson, the lesson follows. Both are idempotent in the core
+     * (an edit to the text the lesson has, a deletion of a deleted lesson, change nothing), so Teams sending one again
+     * needs no request id; and every edit of a message carries the same activity id, which could not tell two apart.
+     */
+    private void changed(JsonNode activity, String conversationId, String activityId, Actor actor) {
+        if (activityId == null) {
+            return;
+        }
+        String ref = sourceRef(conversationId, activityId);
+        if (activity.path("type").asText().equals("messageDelete")) {
+            work.submit(() -> lessons.deleted(ref, actor, null));
+            return;
+        }
+        String text = commandText(activity);
+        if (text != null && !text.isBlank()) {
+            work.submit(() -> lessons.edited(ref, text, actor, null));
+        }
+    }
+
+    /** A Teams message is known by its conversation (a channel thread, a chat) and its activity id. */
+    static String sourceRef(String conversationId, String activityId) {
+        return TeamsDeliverer.PLATFORM + ":" + conversationId + ":" + activityId;
     }
 
     /**
@@ -119,14 +156,14 @@ public class TeamsInbound {
     }
 
     private void handle(String text, boolean typed, String userId, String aadObjectId, String userName,
-                        String conversationId, String requestId) {
+                        String conversationId, String requestId, SourceMessage source) {
         try {
             String channelName = QuarkusTransaction.requiringNew().call(() ->
                     ChatConversation.name(TeamsDeliverer.PLATFORM, conversationId).orElse(conversationId));
             String command = typed && !CommandParser.startsWithCommand(text) && isLessonsConversation(conversationId)
-                    ? "lesson " + text : text;
+                    ? CommandParser.lessonReply(text) : text;
             commands.handle(new CommandRequest(command, actor(userId, aadObjectId, userName), TeamsDeliverer.PLATFORM,
-                    channelName, requestId));
+                    channelName, requestId, source));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Teams command `%s` from %s could not be handled", text, userId);
         }

@@ -3,6 +3,7 @@ package dev.warroom.chat.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.warroom.chat.AcknowledgedWork;
+import dev.warroom.chat.RefusedRequests;
 import dev.warroom.chat.WorkQueueFull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,8 @@ public class TeamsMessagesResource {
     TeamsInbound inbound;
     @Inject
     AcknowledgedWork work;
+    @Inject
+    RefusedRequests refusals;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -42,23 +45,31 @@ public class TeamsMessagesResource {
         if (!settings.enabled()) {
             return json(404, "Teams is not configured: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
         }
-        JsonNode activity;
+        JsonNode activity = null;
+        String malformed = null;
         try {
             activity = JSON.readTree(body == null ? "" : body);
-        } catch (Exception malformed) {
-            String reason = malformed.getMessage() == null ? malformed.getClass().getSimpleName()
-                    : malformed.getMessage().lines().findFirst().orElse("");
-            return json(400, "malformed activity JSON: " + reason);
+        } catch (Exception e) {
+            malformed = "malformed activity JSON: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().lines().findFirst().orElse(""));
         }
-        if (activity == null || !activity.isObject()) {
-            return json(400, "malformed activity: expected a JSON object");
+        if (malformed == null && (activity == null || !activity.isObject())) {
+            malformed = "malformed activity: expected a JSON object";
         }
-        String serviceUrl = activity.path("serviceUrl").asText("");
-        String channelId = activity.path("channelId").asText("");
-        Optional<String> problem = auth.problem(headers.getHeaderString(HttpHeaders.AUTHORIZATION), serviceUrl, channelId);
+        // The token is checked first, so a sender without one learns nothing about how bodies are read. A token is
+        // bound to the activity's serviceUrl; an unreadable body has none, so its token is checked against its own
+        // claim (signature, issuer, audience and expiry still decide), and a genuine sender hears why it was 400.
+        boolean readable = malformed == null;
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String serviceUrl = readable ? activity.path("serviceUrl").asText("") : TeamsAuth.claimedServiceUrl(authorization);
+        String channelId = readable ? activity.path("channelId").asText("") : "msteams";
+        Optional<String> problem = auth.problem(authorization, serviceUrl, channelId);
         if (problem.isPresent()) {
             LOG.warnf("Teams activity refused: %s", problem.get());
             return json(401, problem.get());
+        }
+        if (!readable) {
+            return json(400, malformed);
         }
         if (!"msteams".equals(channelId) && !settings.authDisabled()) {
             return json(400, "not a Teams activity (channelId " + channelId + ")");
@@ -82,8 +93,8 @@ public class TeamsMessagesResource {
     }
 
     /** Too much work waits already: the activity is not taken (nothing done or stored) and may be sent again. */
-    private static Response busy() {
-        LOG.warnf("Teams activity refused: %s", WorkQueueFull.MESSAGE);
+    private Response busy() {
+        refusals.refused("Teams");
         return Response.fromResponse(json(503, WorkQueueFull.MESSAGE)).header("Retry-After", WorkQueueFull.RETRY_AFTER_SECONDS).build();
     }
 

@@ -31,7 +31,7 @@ public class OidcTenants implements TenantConfigResolver {
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> requestContext) {
         String path = context.normalizedPath();
-        if (!settings.enabled() || SignInPaths.hasOwnCheck(path)) {
+        if (!settings.enabled() || SignInPaths.needsNoSignIn(path)) {
             return null; // the default tenant, which is off: no OpenID Connect here
         }
         return Uni.createFrom().item(path.equals("/api") || path.startsWith("/api/") ? api() : pages());

@@ -19,6 +19,8 @@ public class SignInPaths {
 
     /** Checked by their own means: Slack's signing secret, Bot Framework tokens, Alertmanager's credentials. */
     static final List<String> OWN_CHECKS = List.of("/slack/events", "/api/messages", "/api/alerts/*", "/q/*");
+    /** Open to anyone: the page after signing out (behind sign-in, it would sign people straight back in), and its style. */
+    static final List<String> PUBLIC = List.of(SignOutResource.SIGNED_OUT, "/dashboard.css");
 
     @Inject
     SignInSettings settings;
@@ -31,12 +33,17 @@ public class SignInPaths {
             return;
         }
         http.path(OWN_CHECKS.toArray(String[]::new)).permit();
+        http.path(PUBLIC.toArray(String[]::new)).permit();
         http.path("/*").authenticated();
         LOG.infof("Sign-in on: OpenID Connect provider %s", settings.authServerUrl());
     }
 
-    /** True for paths that never go through OpenID Connect, so their own bearer tokens are not mistaken for ours. */
-    static boolean hasOwnCheck(String path) {
+    /** True for paths that never go through OpenID Connect: their own bearer tokens are not mistaken for ours. */
+    static boolean needsNoSignIn(String path) {
+        return PUBLIC.contains(path) || hasOwnCheck(path);
+    }
+
+    private static boolean hasOwnCheck(String path) {
         return OWN_CHECKS.stream().anyMatch(p -> p.endsWith("/*")
                 ? path.startsWith(p.substring(0, p.length() - 1)) || path.equals(p.substring(0, p.length() - 2))
                 : path.equals(p));

@@ -69,8 +69,8 @@ public class DashboardResource {
 
     @GET
     public Response incidents(@QueryParam("status") String status, @QueryParam("service") String service,
-                              @QueryParam("severity") String severity) {
-        IncidentFilter filter = new IncidentFilter(status, service, severity);
+                              @QueryParam("severity") String severity, @QueryParam("drills") String drills) {
+        IncidentFilter filter = new IncidentFilter(status, service, severity, drills);
         Chrome chrome = new Chrome("Incidents", viewer.get(), "incidents");
         Optional<String> error = filter.problem();
         if (error.isPresent()) {

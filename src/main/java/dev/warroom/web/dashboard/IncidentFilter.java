@@ -11,21 +11,24 @@ import java.util.Optional;
 
 /**
  * The incidents list's filters, as the query string gives them. Status is empty (open ones and those closed
- * recently), {@code open}, {@code closed} or {@code all}; service and severity are empty (any) or one value.
+ * recently), {@code open}, {@code closed} or {@code all}; service and severity are empty (any) or one value;
+ * drills are empty or {@code include} (shown with the rest), {@code exclude} or {@code only}.
  */
-public record IncidentFilter(String status, String service, String severity) {
+public record IncidentFilter(String status, String service, String severity, String drills) {
 
     static final List<String> STATUSES = List.of("open", "closed", "all");
+    static final List<String> DRILLS = List.of("include", "exclude", "only");
     private static final int MAX_VALUE = 100;
 
     public IncidentFilter {
         status = clean(status);
         service = clean(service);
         severity = clean(severity);
+        drills = clean(drills);
     }
 
     static IncidentFilter none() {
-        return new IncidentFilter(null, null, null);
+        return new IncidentFilter(null, null, null, null);
     }
 
     /** What is wrong with the filters, in words for the page; empty when they can be used. */
@@ -33,6 +36,10 @@ public record IncidentFilter(String status, String service, String severity) {
         if (!status.isEmpty() && !STATUSES.contains(status)) {
             return Optional.of("Status must be open, closed or all (or empty for open and recent incidents), not `"
                     + shorten(status) + "`.");
+        }
+        if (!drills.isEmpty() && !DRILLS.contains(drills)) {
+            return Optional.of("Drills must be include, exclude or only (or empty to include them), not `"
+                    + shorten(drills) + "`.");
         }
         if (service.length() > MAX_VALUE || severity.length() > MAX_VALUE) {
             return Optional.of("Service and severity must be at most " + MAX_VALUE + " characters.");
@@ -64,6 +71,12 @@ public record IncidentFilter(String status, String service, String severity) {
         if (!severity.isEmpty()) {
             where.add("severity = :severity");
             parameters.and("severity", severity);
+        }
+        switch (drills) {
+            case "exclude" -> where.add("drill = false");
+            case "only" -> where.add("drill = true");
+            default -> {
+            }
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by number desc";
         return Incident.list(query, parameters);

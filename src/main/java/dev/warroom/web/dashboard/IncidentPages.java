@@ -46,7 +46,7 @@ public class IncidentPages {
                          String closed, int escalationLevel, String channel, String platform, String summary,
                          String planTitle, String planOnline, List<PhaseHistory.PhaseStep> phases,
                          List<RoleSpan> roles, List<StepRow> steps, List<String> timers, List<EventRow> timeline,
-                         List<EventRow> updates, List<LessonRow> lessons, String report) {}
+                         List<EventRow> updates, List<LessonGroup> lessons, String report) {}
 
     /** Someone holding a role from a time, until a time or still ({@code until} is "now"). */
     public record RoleSpan(String role, String person, String from, String until) {}
@@ -55,7 +55,10 @@ public class IncidentPages {
 
     public record EventRow(String at, String who, String what, String details) {}
 
-    public record LessonRow(String at, String who, String text) {}
+    public record LessonRow(String at, String who, String text, boolean edited) {}
+
+    /** The lessons that answer one of the plan's lessons prompts (its number and question), or no prompt (null). */
+    public record LessonGroup(String prompt, List<LessonRow> lessons) {}
 
     public Row row(Incident incident) {
         Instant now = clock.instant();
@@ -83,9 +86,29 @@ public class IncidentPages {
                 Step.of(incident).stream().map(s -> step(incident, s)).toList(),
                 timers.of(incident), events,
                 events.stream().filter(e -> e.what().equals(words(TimelineEvent.Type.STATUS_UPDATE))).toList(),
-                Lesson.of(incident.id).stream().map(l -> new LessonRow(IncidentMessages.dateTime(l.createdAt),
-                        name(incident, l.author), l.text)).toList(),
+                lessonsByPrompt(incident, plan.map(p -> p.lessons().prompts()).orElse(List.of())),
                 Report.of(incident.id).map(r -> r.markdown).orElse(null));
+    }
+
+    /** The incident's lessons under the prompts they answer, in the plan's order; the others last. */
+    private List<LessonGroup> lessonsByPrompt(Incident incident, List<String> prompts) {
+        Map<Integer, List<LessonRow>> byPrompt = new java.util.TreeMap<>();
+        List<LessonRow> others = new ArrayList<>();
+        for (Lesson lesson : Lesson.of(incident.id)) {
+            LessonRow row = new LessonRow(IncidentMessages.dateTime(lesson.createdAt), name(incident, lesson.author),
+                    lesson.text, lesson.editedAt != null);
+            if (lesson.prompt != null && lesson.prompt <= prompts.size()) {
+                byPrompt.computeIfAbsent(lesson.prompt, n -> new ArrayList<>()).add(row);
+            } else {
+                others.add(row);
+            }
+        }
+        List<LessonGroup> groups = new ArrayList<>();
+        byPrompt.forEach((number, rows) -> groups.add(new LessonGroup(number + ". " + prompts.get(number - 1), rows)));
+        if (!others.isEmpty()) {
+            groups.add(new LessonGroup(byPrompt.isEmpty() ? null : "Other lessons", others)); // no heading when alone
+        }
+        return groups;
     }
 
     /** Managers one after another (each until the next took over), then the other roles' holders. */

@@ -1,6 +1,6 @@
 package dev.warroom.web.dashboard;
 
-import dev.warroom.incident.IncidentMessages;
+import dev.warroom.incident.DrillHistory;
 import dev.warroom.plan.Plan;
 import dev.warroom.plan.PlanError;
 import dev.warroom.plan.PlanRegistry;
@@ -16,7 +16,7 @@ public class PlanPages {
     @Inject
     PlanRegistry plans;
     @Inject
-    PlanDrills drills;
+    DrillHistory drills;
 
     /**
      * One plan file. {@code plan} is the version in force (null when none is): the file's own when it is valid,
@@ -25,6 +25,11 @@ public class PlanPages {
     public record PlanCard(String file, String anchor, String service, boolean valid, Plan plan,
                            boolean olderVersionActive, List<PlanError> errors, boolean stale, String review,
                            String lastDrill, String owner) {}
+
+    /** The date in words, and a flag in words too when a drill is due. */
+    private static String lastDrill(DrillHistory.DrillState state) {
+        return state.when() + (state.due() ? " — a drill is due" : "");
+    }
 
     public List<PlanCard> cards() {
         return plans.states().stream().map(this::card).toList();
@@ -36,7 +41,7 @@ public class PlanPages {
         boolean stale = plan != null && plans.isStale(plan);
         String review = plan == null ? IncidentPages.NONE
                 : (stale ? "review was due " : "next review ") + plan.reviewDue() + " (reviewed " + plan.reviewed() + ")";
-        String lastDrill = plan == null ? "never" : drills.lastDrill(plan.service()).map(IncidentMessages::dateTime).orElse("never");
+        String lastDrill = plan == null ? IncidentPages.NONE : lastDrill(drills.state(plan));
         String owner = plan == null ? IncidentPages.NONE : plan.person(plan.owner()).map(Plan.Person::name).orElse(plan.owner());
         return new PlanCard(state.file(), "plan-" + service.replaceAll("[^A-Za-z0-9_-]", "-"), service, state.valid(), plan,
                 plan != null && !state.valid(), state.errors(), stale, review, lastDrill, owner);

@@ -143,8 +143,15 @@ class SlackAdapterTest extends ScenarioTest {
         chat.signed("payload=%7Bnot-json", SlackRequests.FORM).statusCode(400);
         chat.signed("{\"type\": \"event_callback\", \"event\": ", SlackRequests.JSON).statusCode(400);
         chat.signed("", SlackRequests.FORM).statusCode(400);
+        // Found by SlackInputFuzzTest: acknowledged, then the reply had no channel to go to and failed in the database.
+        chat.signed(SlackRequests.slashCommandBody("U01ALICE", "alice", "", "status", "t-no-channel"), SlackRequests.FORM)
+                .statusCode(400).body("error", equalTo(
+                        "malformed Slack payload: a slash command needs channel_id, user_id and trigger_id"));
+        chat.signed(SlackRequests.slashCommandBody("", "alice", GENERAL, "declare payments-api high x", "t-no-user"),
+                SlackRequests.FORM).statusCode(400);
 
         assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
+        assertThat(chat.calls()).isEmpty();
     }
 
     @Test

@@ -40,7 +40,7 @@ class SlackManifestTest {
         assertEquals(List.of("app_mention", "message.channels", "message.groups"),
                 strings(manifest.at("/settings/event_subscriptions/bot_events")));
         assertEquals(List.of("commands", "chat:write", "chat:write.public", "channels:manage", "groups:write",
-                "channels:read", "groups:read", "im:write", "pins:write", "users:read", "app_mentions:read",
+                "channels:read", "groups:read", "im:write", "pins:write", "reactions:write", "users:read", "app_mentions:read",
                 "channels:history", "groups:history"), strings(manifest.at("/oauth_config/scopes/bot")));
         for (String flag : List.of("socket_mode_enabled", "org_deploy_enabled", "token_rotation_enabled")) {
             assertTrue(manifest.at("/settings/" + flag).isBoolean(), flag);

@@ -223,6 +223,56 @@ public final class SlackRequests {
         return event.toString();
     }
 
+    /**
+     * A person's edit of their message {@code ts} (in the thread {@code threadTs}, or null), as Slack sends it: a
+     * {@code message} event with subtype {@code message_changed}, the message as it is now and as it was.
+     */
+    public static String messageChangedEventJson(String userId, String channelId, String ts, String threadTs,
+                                                 String newText, String oldText, String eventTs) {
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("type", "message");
+        event.put("subtype", "message_changed");
+        event.put("hidden", true);
+        ObjectNode now = editedMessage(userId, ts, threadTs, newText);
+        now.putObject("edited").put("user", userId).put("ts", eventTs);
+        event.set("message", now);
+        event.set("previous_message", editedMessage(userId, ts, threadTs, oldText));
+        event.put("channel", channelId);
+        event.put("ts", eventTs);
+        event.put("event_ts", eventTs);
+        event.put("channel_type", "channel");
+        return event.toString();
+    }
+
+    /** The deletion of the message {@code deletedTs}: subtype {@code message_deleted}, with the message as it was. */
+    public static String messageDeletedEventJson(String userId, String channelId, String deletedTs, String threadTs,
+                                                 String oldText, String eventTs) {
+        ObjectNode event = MAPPER.createObjectNode();
+        event.put("type", "message");
+        event.put("subtype", "message_deleted");
+        event.put("hidden", true);
+        event.put("deleted_ts", deletedTs);
+        event.set("previous_message", editedMessage(userId, deletedTs, threadTs, oldText));
+        event.put("channel", channelId);
+        event.put("ts", eventTs);
+        event.put("event_ts", eventTs);
+        event.put("channel_type", "channel");
+        return event.toString();
+    }
+
+    private static ObjectNode editedMessage(String userId, String ts, String threadTs, String text) {
+        ObjectNode message = MAPPER.createObjectNode();
+        message.put("type", "message");
+        message.put("user", userId);
+        message.put("text", text);
+        message.put("ts", ts);
+        if (threadTs != null) {
+            message.put("thread_ts", threadTs);
+        }
+        message.put("team", TEAM_ID);
+        return message;
+    }
+
     /** An {@code app_mention}: {@code text} after the bot's mention {@code <@U0WARBOT>}. */
     public static String appMentionEventJson(String userId, String channelId, String text, String ts) {
         ObjectNode event = MAPPER.createObjectNode();

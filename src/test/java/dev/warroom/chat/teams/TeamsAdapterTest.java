@@ -43,6 +43,7 @@ import static dev.warroom.support.TeamsChat.message;
 import static dev.warroom.support.TeamsChat.says;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Warroom as a Teams bot: Bot Framework tokens checked, commands run by the core, replies through the Bot Connector. */
@@ -334,6 +335,16 @@ class TeamsAdapterTest extends ScenarioTest {
                 .body("[1, 2]").post("/api/messages")
                 .then().statusCode(400).body("error", startsWith("malformed activity"));
         given().get("/api/incidents").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+    }
+
+    @Test
+    void aForgedTokenWithABrokenBodyIs401NotAParserMessage() {
+        // Found by TeamsInputFuzzTest: the body was read before the token, so a forger got 400 and Jackson's reasons.
+        given().header("Authorization", "Bearer " + TeamsStandIn.sign(TeamsStandIn.validClaims(), TeamsStandIn.STRANGER_KEY))
+                .contentType("application/json").body("{\"type\": \"message\", ").post("/api/messages")
+                .then().statusCode(401).body("error", startsWith("invalid token"));
+        given().contentType("application/json").body("[1, 2]").post("/api/messages")
+                .then().statusCode(401).body("error", equalTo("missing Authorization bearer token"));
     }
 
     @Test

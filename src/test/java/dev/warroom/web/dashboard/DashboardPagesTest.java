@@ -52,6 +52,22 @@ class DashboardPagesTest extends ScenarioTest {
     }
 
     @Test
+    void drillsAreMarkedIncludedByDefaultAndCanBeLeftOutOrShownAlone() {
+        say("zoe", "general", "/incident declare payments-api high Checkout failing");
+        say("zoe", "general", "/incident drill payments-api low outage");
+
+        assertThat(page("/dashboard", 200)).contains("INC-2 Practice outage DRILL payments-api low");
+        assertThat(keys("/dashboard")).isEqualTo("INC-2 INC-1");
+        assertThat(keys("/dashboard?drills=include")).isEqualTo("INC-2 INC-1");
+        assertThat(keys("/dashboard?drills=exclude")).isEqualTo("INC-1");
+        assertThat(keys("/dashboard?drills=only&service=payments-api")).isEqualTo("INC-2");
+        assertThat(page("/dashboard?drills=sometimes", 400))
+                .contains("Drills must be include, exclude or only (or empty to include them), not `sometimes`.");
+        String plans = page("/dashboard/plans", 200);
+        assertThat(plans).contains("Last drill 2026-11-25").containsOnlyOnce("a drill is due"); // identity-service's
+    }
+
+    @Test
     void aBadFilterIsA400WithTheReasonAndNoList() {
         say("zoe", "general", "/incident declare payments-api high Checkout failing");
 
@@ -77,6 +93,7 @@ class DashboardPagesTest extends ScenarioTest {
         say("alice", CHANNEL, "/incident handover @bob");
         clock.advance(Duration.ofMinutes(10));
         say("carol", CHANNEL, "/incident lesson Automate the failover check");
+        say("alice", CHANNEL, "/incident lesson 2 Paging the database team took 20 minutes");
 
         String page = page("/dashboard/incidents/INC-1", 200);
 
@@ -101,7 +118,9 @@ class DashboardPagesTest extends ScenarioTest {
                 + "2026-11-25 09:00 UTC zoe manager assigned Alice Smith is incident manager");
         assertThat(page).contains("2026-11-25 09:02 UTC Alice Smith acknowledged Acknowledged 2m after declaration.");
         assertThat(page).contains("2026-11-25 09:40 UTC Alice Smith handover Incident manager: Alice Smith → Bob Jones.");
-        assertThat(page).contains("Lessons learned Automate the failover check — Carol White, 2026-11-25 09:50 UTC");
+        assertThat(page).contains("Lessons learned 2. What went wrong or slowed us down? "
+                + "Paging the database team took 20 minutes — Alice Smith, 2026-11-25 09:50 UTC "
+                + "Other lessons Automate the failover check — Carol White, 2026-11-25 09:50 UTC");
         assertThat(page).contains("Report No report yet: it is stored by report after resolve");
     }
 
@@ -134,7 +153,7 @@ class DashboardPagesTest extends ScenarioTest {
 
         assertThat(page).contains("identity-service — valid");
         assertThat(page).contains("payments-api — Payments API incident response plan File payments-api.yaml Validity valid");
-        assertThat(page).contains("Last drill never");
+        assertThat(page).contains("Last drill never — a drill is due");
         assertThat(page).contains("token-leak — restricted: only its responders and escalation levels see it");
         assertThat(page).contains("incident-manager Leads the response, owns decisions and the timeline. "
                 + "Eligible, in order: alice, bob, carol.");

@@ -160,6 +160,27 @@ class SignInAccessTest extends ScenarioTest {
                 .contains("identity-service — valid").doesNotContain("Chat");
     }
 
+    @Test
+    void signingOutEndsWarroomsSessionAndNeedsNoSignInToSayItIsDone() {
+        Map<String, String> judy = signIn("judy", JUDY, "/dashboard");
+        assertThat(PageText.of(given().cookies(judy).get("/dashboard").then().statusCode(200).extract().asString()))
+                .contains("Signed in as Judy Okafor Sign out");
+
+        Response out = given().redirects().follow(false).cookies(judy).post("/dashboard/sign-out");
+
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).endsWith("/signed-out");
+        Map<String, String> browser = new LinkedHashMap<>(judy);
+        out.detailedCookies().asList().stream().filter(c -> c.getName().startsWith("q_session")).forEach(c -> {
+            assertThat(c.getMaxAge()).as(c.getName() + " is removed").isZero();
+            browser.remove(c.getName());
+        });
+        assertThat(browser.keySet()).noneMatch(name -> name.startsWith("q_session"));
+        given().redirects().follow(false).cookies(browser).get("/dashboard").then().statusCode(302);
+        assertThat(PageText.of(given().redirects().follow(false).get("/signed-out").then().statusCode(200).extract()
+                .asString())).contains("Signed out You are signed out of Warroom. Sign in again");
+    }
+
     /**
      * The authorization code flow as a browser goes through it: the page redirects to the provider, the provider
      * (here, the test) sends the browser back with a code, Warroom exchanges it and sets its session cookie.
