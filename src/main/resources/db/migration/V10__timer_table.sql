@@ -1,7 +1,8 @@
--- Timers move from Quartz's JDBC store to a table of their own (issue 5's benchmark). Quartz takes one cluster-wide
--- lock row for every trigger stored, fired and completed, and a timer set in a command's transaction held that lock
--- until the command committed: about 70 firings a second for the whole cluster. Here setting a timer locks only its
--- own row, and every instance claims due rows with FOR UPDATE SKIP LOCKED.
+-- Timers move from one Quartz trigger each to a table of their own (issue 5's benchmark); Quartz stays, and fires one
+-- repeating sweep job that claims due rows (dev.warroom.timer.TimerSweepJob). Quartz's clustered store takes one
+-- cluster-wide lock row for every trigger stored, fired and completed, and a timer set in a command's transaction held
+-- that lock until the command committed: about 70 firings a second for the whole cluster. Here setting a timer locks
+-- only its own row, and sweeps on every instance claim due rows with FOR UPDATE SKIP LOCKED.
 create table timer (
     kind          varchar(40)  not null,
     subject       varchar(200) not null,
@@ -35,5 +36,15 @@ where j.job_class_name = 'dev.warroom.timer.TimerJob'
   and d.due is not null
 on conflict (kind, subject) do nothing;
 
-drop table qrtz_fired_triggers, qrtz_paused_trigger_grps, qrtz_scheduler_state, qrtz_locks, qrtz_simple_triggers,
-    qrtz_cron_triggers, qrtz_simprop_triggers, qrtz_blob_triggers, qrtz_triggers, qrtz_job_details, qrtz_calendars;
+-- Their triggers and jobs go: the job class is gone, and the sweep fires them from the table now.
+delete from qrtz_fired_triggers f using qrtz_job_details j
+where j.sched_name = f.sched_name and j.job_name = f.job_name and j.job_group = f.job_group
+  and j.job_class_name = 'dev.warroom.timer.TimerJob';
+delete from qrtz_simple_triggers s using qrtz_triggers t, qrtz_job_details j
+where s.sched_name = t.sched_name and s.trigger_name = t.trigger_name and s.trigger_group = t.trigger_group
+  and j.sched_name = t.sched_name and j.job_name = t.job_name and j.job_group = t.job_group
+  and j.job_class_name = 'dev.warroom.timer.TimerJob';
+delete from qrtz_triggers t using qrtz_job_details j
+where j.sched_name = t.sched_name and j.job_name = t.job_name and j.job_group = t.job_group
+  and j.job_class_name = 'dev.warroom.timer.TimerJob';
+delete from qrtz_job_details where job_class_name = 'dev.warroom.timer.TimerJob';

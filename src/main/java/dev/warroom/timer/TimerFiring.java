@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The body of every timer firing, whoever runs it (a {@link TimerPoller} of any instance, or {@link TimerRunner}): in
- * one transaction it locks the subject, takes the timer, records the firing and lets the kind's handler act. A firing
+ * The body of every timer firing, whoever runs it (a {@link TimerSweep} on a Quartz thread of any instance, or
+ * {@link TimerRunner}): in one transaction it locks the subject, takes the timer, records the firing and lets the kind's
+ * handler act. It runs outside every Quartz lock: the sweep job holds none while it works. A firing
  * that fails is rolled back (the timer with it) and tried again later, a bounded number of times.
  */
 @ApplicationScoped
@@ -28,6 +30,14 @@ public class TimerFiring {
     static final int MAX_ATTEMPTS = 10;
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    /**
+     * How long a firing waits for its subject, locked by a command: past it, the timer is handed back and tried again a
+     * moment later, so a slow command holds up neither the rest of the sweep's timers nor a Quartz thread for long.
+     */
+    static final Duration SUBJECT_WAIT = Duration.ofMillis(500);
+    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** PostgreSQL's lock_not_available: the lock_timeout ran out. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @Inject
     Instance<TimerHandler> handlers;
@@ -53,7 +63,11 @@ public class TimerFiring {
         try {
             fired = QuarkusTransaction.requiringNew().call(() -> fireInTransaction(timer, handler.get()));
         } catch (RuntimeException e) {
-            failed(timer, handler, e);
+            if (subjectWasBusy(e)) {
+                tryAgainSoon(timer);
+            } else {
+                failed(timer, handler, e);
+            }
             return false;
         }
         if (fired) {
@@ -63,7 +77,9 @@ public class TimerFiring {
     }
 
     private boolean fireInTransaction(PendingTimer timer, TimerHandler handler) {
+        lockTimeout(SUBJECT_WAIT.toMillis() + "ms");
         handler.lock(timer.subject());
+        lockTimeout("0"); // the handler's own work waits as long as commands do
         if (!timers.take(timer)) {
             return false; // cleared or set again since it was claimed (acknowledged, handed over, ...)
         }
@@ -72,6 +88,32 @@ public class TimerFiring {
             handler.fire(timer.subject(), timer.due());
         }
         return first;
+    }
+
+    private void lockTimeout(String value) {
+        entityManager.createNativeQuery("select set_config('lock_timeout', ?1, true)").setParameter(1, value).getSingleResult();
+    }
+
+    private static boolean subjectWasBusy(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A command holds the subject: not a failure (no attempt counted), the timer is tried again in a moment. */
+    private void tryAgainSoon(PendingTimer timer) {
+        Instant retryAt = clock.instant().plus(BUSY_RETRY);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> timers.retryBusy(timer, retryAt));
+            LOG.debugf("Timer %s of %s (due %s) waits for a command on its subject; tried again at %s", timer.kind(),
+                    timer.subject(), timer.due(), retryAt);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Timer %s of %s (due %s) found its subject busy and could not be handed back; its claim runs "
+                    + "out in %s", timer.kind(), timer.subject(), timer.due(), TimerSweep.CLAIM_FOR);
+        }
     }
 
     /** Records the firing; false when it was recorded before, so a second firing sends nothing. */

@@ -134,6 +134,23 @@ public class Timers {
         return rows.stream().findFirst().map(n -> ((Number) n).intValue());
     }
 
+    /**
+     * Hands a claimed timer back to be tried at {@code retryAt}, without counting an attempt (its subject was busy). A
+     * row a command holds is left alone: that command sets the timer again or clears it, which ends the claim too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void retryBusy(PendingTimer timer, Instant retryAt) {
+        entityManager.createNativeQuery("""
+                        update timer set claimed_until = null, run_at = ?4 where (kind, subject) in (
+                            select kind, subject from timer where kind = ?1 and subject = ?2 and due = ?3
+                            for update skip locked)""")
+                .setParameter(1, timer.kind())
+                .setParameter(2, timer.subject())
+                .setParameter(3, timer.due())
+                .setParameter(4, retryAt)
+                .executeUpdate();
+    }
+
     /** Records a failed firing that is tried again at {@code retryAt}. */
     @Transactional(Transactional.TxType.MANDATORY)
     void retryLater(PendingTimer timer, int attempts, String error, Instant retryAt) {

@@ -4,13 +4,14 @@ import dev.warroom.support.CapturedLog;
 import dev.warroom.support.ScenarioTest;
 import dev.warroom.support.TestClock;
 import dev.warroom.support.TimerClock;
+import dev.warroom.support.QuartzNode;
 import dev.warroom.timer.TimerFiring;
-import dev.warroom.timer.TimerPoller;
 import dev.warroom.timer.Timers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class IncidentTimerRobustnessTest extends ScenarioTest {
     @Inject
     Timers timers;
     @Inject
-    TimerFiring firing;
+    Scheduler appScheduler;
 
     @Test
     void aBrokenIncidentTimerIsRolledBackRetriedAndLoggedWithTheIncidentKey() {
@@ -66,7 +67,7 @@ class IncidentTimerRobustnessTest extends ScenarioTest {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        TimerPoller poller = null;
+        QuartzNode node = null;
         try {
             // A command on INC-1 that set a timer and is still working: its transaction keeps the incident locked.
             Future<?> slowCommand = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
@@ -81,17 +82,18 @@ class IncidentTimerRobustnessTest extends ScenarioTest {
             assertThat(timerClock.nextFire(IncidentTimers.PHASE_TARGET, "2")).contains(TestClock.START.plus(Duration.ofMinutes(15)));
 
             clock.set(ACK_DUE); // both acknowledgement timers are due; INC-1's firing waits for the slow command
-            poller = TimerPoller.start(timers, firing, clock, 4, Duration.ofMillis(50), "robustness");
+            node = QuartzNode.start(appScheduler.getSchedulerName(), "robustness", 4); // sweeping as in production
             awaitTrue(() -> botTexts(INC_2_CHANNEL).stream().anyMatch(t -> t.startsWith("No acknowledgement from Bob Jones")));
             assertThat(botTexts(INC_1_CHANNEL)).noneMatch(t -> t.startsWith("No acknowledgement"));
 
             release.countDown();
             slowCommand.get(120, TimeUnit.SECONDS);
+            clock.advance(Duration.ofSeconds(1)); // a timer whose incident was busy is tried again a second later
             awaitTrue(() -> botTexts(INC_1_CHANNEL).stream().anyMatch(t -> t.startsWith("No acknowledgement from Alice Smith")));
         } finally {
             release.countDown();
-            if (poller != null) {
-                poller.close();
+            if (node != null) {
+                node.close();
             }
             threads.shutdownNow();
         }
@@ -110,7 +112,7 @@ class IncidentTimerRobustnessTest extends ScenarioTest {
         }
     }
 
-    /** Waits for the poller's threads, which run by themselves: bounded, polling what a user would see. */
+    /** Waits for Quartz's threads, which run by themselves: bounded, polling what a user would see. */
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!condition.getAsBoolean()) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Moves the test clock and fires what fell due, as the timer poller would at that moment; reads timers as stored. */
+/** Moves the test clock and fires what fell due, as Quartz's sweep would at that moment; reads timers as stored. */
 @ApplicationScoped
 public class TimerClock {
 

@@ -1,16 +1,17 @@
 package dev.warroom.timer;
 
+import dev.warroom.support.QuartzNode;
 import dev.warroom.support.RecordingTimerHandler;
+import dev.warroom.support.TestClock;
 import dev.warroom.support.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.runtime.configuration.DurationConverter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.List;
 
 /**
  * Benchmark, not a test (surefire's default names skip it; run it with bench/timers/run.sh): 10,000 timers due within
- * one minute, fired by one instance's timer poller alone, then by two pollers on the same database (two instances).
- * Prints fire lateness p50/p99/max, missed and duplicated firings.
+ * one minute, fired by one clustered Quartz scheduler running the app's sweep job, then by two on the same database (two
+ * instances). Prints fire lateness p50/p99/max, missed and duplicated firings.
  */
 @QuarkusTest
 class TimerBench {
@@ -30,33 +31,40 @@ class TimerBench {
     static final Duration LEAD = Duration.ofSeconds(Long.getLong("bench.lead-seconds", 40));
     static final int WARM_UP = 2_000;
 
-    @ConfigProperty(name = "warroom.timers.threads")
+    @ConfigProperty(name = "quarkus.quartz.thread-count")
     int threads;
-    @ConfigProperty(name = "bench.poll-every", defaultValue = "250ms") // the app's warroom.timers.poll-every (off in tests)
-    String pollEvery;
+    @ConfigProperty(name = "warroom.timers.sweep-every")
+    String sweepEvery;
     @Inject
     Timers timers;
     @Inject
-    TimerFiring firing;
+    Scheduler appScheduler;
     @Inject
     RecordingTimerHandler recorder;
     @Inject
     TestDatabase database;
     @Inject
+    TestClock clock;
+    @Inject
     EntityManager entityManager;
 
     @Test
     void oneInstanceThenTwo() throws Exception {
-        // A running instance has its firing path compiled by the JIT; a cold JVM fires slower for its first thousands.
-        String warmUp = run(1, WARM_UP, Duration.ofSeconds(10), Duration.ofSeconds(5));
-        List<String> lines = new ArrayList<>();
-        lines.add(run(1, TIMERS, SPREAD, LEAD));
-        lines.add(run(2, TIMERS, SPREAD, LEAD));
-        System.out.println("\n==== Timer benchmark: " + TIMERS + " timers due within " + SPREAD.toSeconds() + " s, "
-                + threads + " firing threads per instance, polled every " + pollEvery + ", load average " + loadAverage());
-        System.out.println("instances | scheduled in | fired | missed | duplicates | lateness p50 | p99 | max");
-        lines.forEach(System.out::println);
-        System.out.println("(warm-up before: " + WARM_UP + " timers within 10 s on one instance: " + warmUp + ")");
+        clock.runWithSystemClock(); // the sweeps compare due times with the app's clock: real time here
+        try {
+            // A running instance has its firing path compiled by the JIT; a cold JVM fires slower for its first thousands.
+            String warmUp = run(1, WARM_UP, Duration.ofSeconds(10), Duration.ofSeconds(5));
+            List<String> lines = new ArrayList<>();
+            lines.add(run(1, TIMERS, SPREAD, LEAD));
+            lines.add(run(2, TIMERS, SPREAD, LEAD));
+            System.out.println("\n==== Timer benchmark: " + TIMERS + " timers due within " + SPREAD.toSeconds() + " s, "
+                    + threads + " Quartz threads per instance, sweep every " + sweepEvery + ", load average " + loadAverage());
+            System.out.println("instances | scheduled in | fired | missed | duplicates | lateness p50 | p99 | max");
+            lines.forEach(System.out::println);
+            System.out.println("(warm-up before: " + WARM_UP + " timers within 10 s on one instance: " + warmUp + ")");
+        } finally {
+            clock.set(TestClock.START);
+        }
     }
 
     private String run(int instances, int count, Duration spread, Duration lead) throws Exception {
@@ -77,30 +85,37 @@ class TimerBench {
         if (Instant.now().isAfter(first)) {
             System.out.println("WARNING: scheduling took longer than the lead; raise -Dbench.lead-seconds");
         }
-        List<TimerPoller> pollers = new ArrayList<>();
-        for (int i = 0; i < instances; i++) { // off in tests: run them now, on the real clock, as in production
-            pollers.add(TimerPoller.start(timers, firing, Clock.systemUTC(), threads,
-                    DurationConverter.parseDuration(pollEvery), "bench-" + (char) ('a' + i)));
-        }
+        List<QuartzNode> nodes = new ArrayList<>();
         try {
+            for (int i = 0; i < instances; i++) { // halted in tests: start them now, clustered, as in production
+                nodes.add(QuartzNode.start(appScheduler.getSchedulerName(), "bench-" + (char) ('a' + i), threads));
+            }
             Instant deadline = first.plus(spread).plus(Duration.ofMinutes(3));
             while (firingRows() < count && Instant.now().isBefore(deadline)) {
                 Thread.sleep(500); // a benchmark of real time: poll the database until every timer fired or the deadline
             }
         } finally {
-            pollers.forEach(TimerPoller::close);
+            for (QuartzNode node : nodes) {
+                node.close();
+            }
         }
         List<Long> lateness = new ArrayList<>();
         long duplicates = 0;
+        long[] perNode = new long[instances];
         for (RecordingTimerHandler.Firing firing : recorder.firings().values()) {
             lateness.add(firing.firedAtMillis() - firing.due().toEpochMilli());
             duplicates += firing.count().get() - 1;
+            int node = firing.thread().startsWith("bench-") ? firing.thread().charAt(6) - 'a' : -1;
+            if (node >= 0 && node < instances) {
+                perNode[node]++;
+            }
         }
         Collections.sort(lateness);
         long missed = count - recorder.firings().size();
-        return String.format("%d | %.1f s | %d | %d | %d | %d ms | %d ms | %d ms", instances,
+        return String.format("%d | %.1f s | %d | %d | %d | %d ms | %d ms | %d ms | per instance %s", instances,
                 scheduledIn.toMillis() / 1000.0, recorder.firings().size(), missed, duplicates,
-                percentile(lateness, 50), percentile(lateness, 99), lateness.isEmpty() ? -1 : lateness.get(lateness.size() - 1));
+                percentile(lateness, 50), percentile(lateness, 99), lateness.isEmpty() ? -1 : lateness.get(lateness.size() - 1),
+                java.util.Arrays.toString(perNode));
     }
 
     private long firingRows() {
