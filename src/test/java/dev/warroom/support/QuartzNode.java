@@ -36,6 +36,9 @@ public final class QuartzNode implements AutoCloseable {
         properties.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount",
                 ConfigProvider.getConfig().getOptionalValue("quarkus.quartz.batch-trigger-acquisition-max-count", String.class)
                         .orElse("1"));
+        ConfigProvider.getConfig().getOptionalValue(
+                        "quarkus.quartz.unsupported-properties.\"org.quartz.scheduler.idleWaitTime\"", String.class)
+                .ifPresent(wait -> properties.setProperty("org.quartz.scheduler.idleWaitTime", wait));
         properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         properties.setProperty("org.quartz.threadPool.threadNamePrefix", instanceId);
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
