@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -43,9 +44,10 @@ public class EmailDeliverer implements MessageDeliverer {
     /**
      * The blocking mailer waits for the SMTP client, whose callbacks run on the Vert.x context of the calling
      * thread: called from a request's worker context it can wait on itself until the server hangs up. A plain
-     * thread of its own gets an event-loop context for the client instead.
+     * thread of its own gets an event-loop context for the client instead. A thread per send, not one for all: a
+     * send stuck on a dead connection held the only thread, and every email after it timed out behind it.
      */
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+    private final ExecutorService sender = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "warroom-email-sender");
         thread.setDaemon(true);
         return thread;
@@ -81,10 +83,11 @@ public class EmailDeliverer implements MessageDeliverer {
         String address = router.emailOf(destination).orElseThrow(() -> new DeliveryRejected(
                 destination.name() + " has no email contact in the plans"));
         EmailContent email = EmailContent.of(message);
+        Future<?> sending = sender.submit(() -> mailer.send(Mail.withText(address, email.subject(), email.body())));
         try {
-            sender.submit(() -> mailer.send(Mail.withText(address, email.subject(), email.body())))
-                    .get(SEND_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            sending.get(SEND_WITHIN.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
+            sending.cancel(true);
             throw new Exception("the email to " + address + " was not sent within " + SEND_WITHIN.toSeconds() + "s", e);
         } catch (ExecutionException wrapped) {
             RuntimeException e = wrapped.getCause() instanceof RuntimeException r ? r : new RuntimeException(wrapped.getCause());
