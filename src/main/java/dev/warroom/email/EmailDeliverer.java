@@ -7,56 +7,37 @@ import dev.warroom.notify.Destination;
 import dev.warroom.notify.MessageDeliverer;
 import dev.warroom.notify.PlatformRouter;
 import dev.warroom.plan.Plan;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
-import io.vertx.ext.mail.SMTPException;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Delivers outbox messages to people and stakeholders by email over SMTP, one plain-text email per
- * message, to the plan's {@code email:} contact. Sends synchronously inside the outbox dispatcher's
- * transaction: a permanent SMTP refusal (5xx) gives the message up, anything else (4xx, the server
- * unreachable) is retried with backoff.
+ * message, to the plan's {@code email:} contact. Sends synchronously on the outbox worker, a new connection per
+ * email (pages are rare): a permanent SMTP refusal (5xx) gives the message up, anything else (4xx, the server
+ * unreachable or too slow) is retried with backoff.
  */
 @ApplicationScoped
 public class EmailDeliverer implements MessageDeliverer {
 
-    private static final Duration SEND_WITHIN = Duration.ofSeconds(20);
-
     @Inject
     EmailSettings settings;
     @Inject
-    Mailer mailer;
-    @Inject
     PlatformRouter router;
+    @Inject
+    Clock clock;
 
-    /**
-     * The blocking mailer waits for the SMTP client, whose callbacks run on the Vert.x context of the calling
-     * thread: called from a request's worker context it can wait on itself until the server hangs up. A plain
-     * thread of its own gets an event-loop context for the client instead. A thread per send, not one for all: a
-     * send stuck on a dead connection held the only thread, and every email after it timed out behind it.
-     */
-    private final ExecutorService sender = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "warroom-email-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    @PreDestroy
-    void stop() {
-        sender.shutdownNow();
-    }
+    private volatile Session session;
 
     @Override
     public String platform() {
@@ -83,21 +64,35 @@ public class EmailDeliverer implements MessageDeliverer {
         String address = router.emailOf(destination).orElseThrow(() -> new DeliveryRejected(
                 destination.name() + " has no email contact in the plans"));
         EmailContent email = EmailContent.of(message);
-        Future<?> sending = sender.submit(() -> mailer.send(Mail.withText(address, email.subject(), email.body())));
         try {
-            sending.get(SEND_WITHIN.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            sending.cancel(true);
-            throw new Exception("the email to " + address + " was not sent within " + SEND_WITHIN.toSeconds() + "s", e);
-        } catch (ExecutionException wrapped) {
-            RuntimeException e = wrapped.getCause() instanceof RuntimeException r ? r : new RuntimeException(wrapped.getCause());
-            Optional<SMTPException> refusal = smtpRefusal(e);
-            if (refusal.isPresent() && refusal.get().isPermanent()) {
+            MimeMessage mime = new MimeMessage(session());
+            mime.setFrom(new InternetAddress(settings.from()));
+            mime.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(address, true));
+            mime.setSubject(email.subject(), StandardCharsets.UTF_8.name());
+            mime.setText(email.body(), StandardCharsets.UTF_8.name());
+            mime.setSentDate(Date.from(clock.instant()));
+            if (settings.username().isPresent()) {
+                Transport.send(mime, settings.username().get(), settings.password());
+            } else {
+                Transport.send(mime);
+            }
+        } catch (AddressException e) {
+            throw new DeliveryRejected("the plans' email contact " + address + " is not an email address: " + e.getMessage());
+        } catch (MessagingException e) {
+            Optional<SmtpRefusal> refusal = SmtpRefusal.of(e);
+            if (refusal.isPresent()) {
                 throw new DeliveryRejected("the mail server refused the email to " + address + ": "
-                        + refusal.get().getMessage());
+                        + refusal.get().reply());
             }
             throw new Exception("the email to " + address + " was not sent: " + rootMessage(e), e);
         }
+    }
+
+    private Session session() {
+        if (session == null) {
+            session = Session.getInstance(settings.sessionProperties());
+        }
+        return session;
     }
 
     private static String rootMessage(Throwable failure) {
@@ -105,16 +100,6 @@ public class EmailDeliverer implements MessageDeliverer {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return String.valueOf(root.getMessage());
-    }
-
-    /** The mailer wraps the SMTP client's failure (not a RuntimeException) in its own. */
-    private static Optional<SMTPException> smtpRefusal(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SMTPException smtp) {
-                return Optional.of(smtp);
-            }
-        }
-        return Optional.empty();
+        return String.valueOf(root.getMessage()).strip();
     }
 }

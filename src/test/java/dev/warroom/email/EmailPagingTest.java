@@ -81,9 +81,9 @@ class EmailPagingTest extends ScenarioTest {
         assertThat(incident("INC-1").getList("timeline.findAll { it.type == 'delivery_failed' }.details", String.class))
                 .containsExactly(
                         "A message to email bob could not be delivered after 1 attempt: the mail server refused the "
-                                + "email to bob@example.com: AUTH PLAIN failed: 535 5.7.8  Authentication credentials invalid",
+                                + "email to bob@example.com: login refused: 535 5.7.8  Authentication credentials invalid",
                         "A message to email carol could not be delivered after 1 attempt: the mail server refused the "
-                                + "email to carol@example.com: AUTH PLAIN failed: 535 5.7.8  Authentication credentials invalid");
+                                + "email to carol@example.com: login refused: 535 5.7.8  Authentication credentials invalid");
     }
 
     @Test

@@ -37,9 +37,7 @@ public class SmtpServerStandIn implements QuarkusTestResourceLifecycleManager {
                 "WARROOM_SMTP_FROM", FROM,
                 "WARROOM_SMTP_USERNAME", LOGIN,
                 "WARROOM_SMTP_PASSWORD", PASSWORD,
-                "WARROOM_SMTP_START_TLS", "DISABLED",
-                // GreenMail's stop leaves open connections idle until they time out (30s): no pooled ones to reuse.
-                "quarkus.mailer.keep-alive", "false");
+                "WARROOM_SMTP_START_TLS", "DISABLED");
     }
 
     private static void startServer() {

@@ -78,6 +78,10 @@ public class TeamsMessagesResource {
                 || activity.path("type").asText("").isBlank()) {
             return json(400, "malformed activity: type, serviceUrl and conversation.id are required");
         }
+        Optional<String> overLimit = ActivityFieldLimits.overLimit(activity);
+        if (overLimit.isPresent()) {
+            return json(400, "malformed activity: " + overLimit.get());
+        }
         try {
             work.checkTaking(); // before the conversation is remembered: a refused activity stores nothing
             inbound.accept(activity);

@@ -338,6 +338,23 @@ class TeamsAdapterTest extends ScenarioTest {
     }
 
     @Test
+    void anActivityWithAnIdTooLongToRememberIs400AndStoresNothing() {
+        // Found by TeamsInputFuzzTest: an overlong conversation type failed in the database after the activity was taken.
+        ObjectNode activity = message("<at>Warroom</at> declare payments-api high Checkout failing");
+        ((ObjectNode) activity.path("conversation")).put("conversationType", "channel".repeat(10));
+        teams.send(activity).statusCode(400)
+                .body("error", equalTo("malformed activity: conversation.conversationType is longer than 30 characters"));
+
+        ObjectNode channel = message("<at>Warroom</at> declare payments-api high Checkout failing");
+        channel.withObject("/channelData").withObject("/channel").put("id", "19:" + "x".repeat(300));
+        teams.send(channel).statusCode(400)
+                .body("error", equalTo("malformed activity: channelData.channel.id is longer than 300 characters"));
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TeamsConversation.count())).isZero();
+        given().get("/api/incidents").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+    }
+
+    @Test
     void aForgedTokenWithABrokenBodyIs401NotAParserMessage() {
         // Found by TeamsInputFuzzTest: the body was read before the token, so a forger got 400 and Jackson's reasons.
         given().header("Authorization", "Bearer " + TeamsStandIn.sign(TeamsStandIn.validClaims(), TeamsStandIn.STRANGER_KEY))
