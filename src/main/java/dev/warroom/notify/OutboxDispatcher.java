@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -123,7 +124,7 @@ public class OutboxDispatcher {
         onClaimed.run();
         long started = System.nanoTime(); // a time budget, not a point in time: the injected clock may stand still
         int sent = 0;
-        List<Long> tried = new ArrayList<>();
+        Set<Long> tried = new HashSet<>();
         for (OutboxMessage row : claimed) {
             if (row.nextAttemptAt.isAfter(clock.instant())) {
                 break;

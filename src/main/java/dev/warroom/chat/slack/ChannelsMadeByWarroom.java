@@ -6,7 +6,6 @@ import com.slack.api.model.ConversationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,6 @@ class ChannelsMadeByWarroom {
     private static final int PAGE = 1000;
     /** Slack pages by cursor; a workspace with more public channels than this is searched no further. */
     private static final int MAX_PAGES = 20;
-    /** Slack's clock and this machine's may differ a little. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Inject
     SlackApi api;
@@ -35,26 +32,15 @@ class ChannelsMadeByWarroom {
         if (bot.isEmpty()) {
             return Optional.empty();
         }
-        String cursor = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String from = cursor;
+        return SlackPages.<Conversation>findFirst(MAX_PAGES, cursor -> {
             ConversationsListResponse listed = api.call("conversations.list", m -> m.conversationsList(r -> r
-                    .types(List.of(ConversationType.PUBLIC_CHANNEL)).excludeArchived(true).limit(PAGE).cursor(from)));
-            Optional<String> found = listed.getChannels().stream()
-                    .filter(c -> name.equals(c.getName()) && bot.get().equals(c.getCreator()) && madeSince(c, since))
-                    .map(Conversation::getId).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-            cursor = listed.getResponseMetadata() == null ? null : listed.getResponseMetadata().getNextCursor();
-            if (cursor == null || cursor.isEmpty()) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+                    .types(List.of(ConversationType.PUBLIC_CHANNEL)).excludeArchived(true).limit(PAGE).cursor(cursor)));
+            return new SlackPages.Page<>(listed.getChannels(), listed.getResponseMetadata());
+        }, c -> name.equals(c.getName()) && bot.get().equals(c.getCreator()) && madeSince(c, since))
+                .map(Conversation::getId);
     }
 
     private static boolean madeSince(Conversation channel, Instant since) {
-        return channel.getCreated() != null && channel.getCreated() >= since.minus(CLOCK_SKEW).getEpochSecond();
+        return channel.getCreated() != null && channel.getCreated() >= since.minus(SlackPages.CLOCK_SKEW).getEpochSecond();
     }
 }

@@ -1,15 +1,12 @@
 package dev.warroom.chat.slack;
 
 import com.slack.api.model.Message;
-import com.slack.api.model.ResponseMetadata;
 import dev.warroom.notify.DeliveryAttempt;
 import dev.warroom.notify.DeliveryRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +24,6 @@ class EarlierPosts {
     static final String OUTBOX_ID = "outbox_id";
     private static final int PAGE = 200;
     private static final int MAX_PAGES = 5;
-    /** Slack's clock and this machine's may differ a little. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Inject
     SlackApi api;
@@ -39,36 +34,22 @@ class EarlierPosts {
 
     /** The ts of the post an earlier try of this attempt's message made, if it made one. */
     Optional<String> find(String channel, String thread, DeliveryAttempt attempt) throws Exception {
-        String oldest = attempt.queuedAt().minus(CLOCK_SKEW).getEpochSecond() + ".000000";
+        String oldest = attempt.queuedAt().minus(SlackPages.CLOCK_SKEW).getEpochSecond() + ".000000";
         String id = String.valueOf(attempt.outboxId());
-        String cursor = null;
         try {
-            for (int page = 0; page < MAX_PAGES; page++) {
-                String from = cursor;
-                List<Message> messages;
-                ResponseMetadata more;
+            Optional<String> found = SlackPages.<Message>findFirst(MAX_PAGES, cursor -> {
                 if (thread == null) {
                     var history = api.call("conversations.history", m -> m.conversationsHistory(r -> r.channel(channel)
-                            .oldest(oldest).includeAllMetadata(true).limit(PAGE).cursor(from)));
-                    messages = history.getMessages();
-                    more = history.getResponseMetadata();
-                } else {
-                    var replies = api.call("conversations.replies", m -> m.conversationsReplies(r -> r.channel(channel)
-                            .ts(thread).oldest(oldest).includeAllMetadata(true).limit(PAGE).cursor(from)));
-                    messages = replies.getMessages();
-                    more = replies.getResponseMetadata();
+                            .oldest(oldest).includeAllMetadata(true).limit(PAGE).cursor(cursor)));
+                    return new SlackPages.Page<>(history.getMessages(), history.getResponseMetadata());
                 }
-                Optional<String> found = messages == null ? Optional.empty() : messages.stream()
-                        .filter(message -> isOf(message, id)).map(Message::getTs).findFirst();
-                if (found.isPresent()) {
-                    LOG.infof("Slack: outbox message %s was posted by an earlier try (ts %s); not posted again", id, found.get());
-                    return found;
-                }
-                cursor = more == null ? null : more.getNextCursor();
-                if (cursor == null || cursor.isEmpty()) {
-                    return Optional.empty();
-                }
-            }
+                var replies = api.call("conversations.replies", m -> m.conversationsReplies(r -> r.channel(channel)
+                        .ts(thread).oldest(oldest).includeAllMetadata(true).limit(PAGE).cursor(cursor)));
+                return new SlackPages.Page<>(replies.getMessages(), replies.getResponseMetadata());
+            }, message -> isOf(message, id)).map(Message::getTs);
+            found.ifPresent(ts -> LOG.infof("Slack: outbox message %s was posted by an earlier try (ts %s); not posted "
+                    + "again", id, ts));
+            return found;
         } catch (DeliveryRejected cannotRead) {
             // No history scope in an older installation, say: a possible double beats a lost message.
             LOG.warnf("Slack: could not look for an earlier post of outbox message %s (%s); posting it", id,

@@ -1,19 +1,14 @@
 package dev.warroom.chat.local;
 
+import dev.warroom.support.BrowserTest;
 import dev.warroom.support.HeadlessChromium;
-import dev.warroom.support.TestClock;
-import dev.warroom.support.TestDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
@@ -36,40 +30,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * to target/screenshots/.
  */
 @QuarkusTest
-class LocalChatPageTest {
+class LocalChatPageTest extends BrowserTest {
 
     private static final Dimension PHONE = HeadlessChromium.PHONE;
     private static final Dimension DESKTOP = HeadlessChromium.DESKTOP;
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
 
     @TestHTTPResource("/")
     URL page;
 
-    @Inject
-    TestDatabase database;
-    @Inject
-    TestClock clock;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(PHONE);
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void reset() {
-        database.reset();
-        clock.set(TestClock.START);
-        browser.manage().window().setSize(PHONE);
         // A fresh page with nothing remembered: no identity, no last channel.
         browser.get(page.toString());
         ((ChromeDriver) browser).executeScript("localStorage.clear()");

@@ -1,21 +1,14 @@
 package dev.warroom.chat.local;
 
-import dev.warroom.support.HeadlessChromium;
-import dev.warroom.support.TestClock;
-import dev.warroom.support.TestDatabase;
+import dev.warroom.support.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -36,40 +29,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * thread, his reply becomes a lesson under its question, and his edit and deletion follow it into the incident.
  */
 @QuarkusTest
-class LocalLessonsThreadPageTest {
+class LocalLessonsThreadPageTest extends BrowserTest {
 
     private static final String CHANNEL = "inc-1-checkout-failing";
     private static final String PROMPT = "//li[contains(@class,'message') and @data-user='warroom']"
             + "[./div[@class='text'][contains(., 'Lessons learned')]]";
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
 
     @TestHTTPResource("/")
     URL page;
 
-    @Inject
-    TestDatabase database;
-    @Inject
-    TestClock clock;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(HeadlessChromium.PHONE);
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void anIncidentIsResolvedAndBobOpensItsChannel() {
-        database.reset();
-        clock.set(TestClock.START);
         say("zoe", "general", "/incident declare payments-api high Checkout failing");
         say("alice", CHANNEL, "/incident resolve Failed over");
         browser.get(page.toString());

@@ -1,23 +1,19 @@
 package dev.warroom.web.dashboard;
 
 import dev.warroom.support.DashboardPlansProfile;
+import dev.warroom.support.BrowserTest;
 import dev.warroom.support.HeadlessChromium;
 import dev.warroom.support.OtherInstance;
-import dev.warroom.support.TestClock;
-import dev.warroom.support.TestDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,38 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(DashboardPlansProfile.class)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTest {
 
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
 
     @TestHTTPResource("/")
     URL root;
     @Inject
-    TestDatabase database;
-    @Inject
-    TestClock clock;
-    @Inject
     ChangeListener listener;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(HeadlessChromium.PHONE);
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void reset() {
-        database.reset();
-        clock.set(TestClock.START);
-        browser.manage().window().setSize(HeadlessChromium.PHONE);
         List<String> windows = List.copyOf(browser.getWindowHandles());
         for (String extra : windows.subList(1, windows.size())) {
             browser.switchTo().window(extra).close();
