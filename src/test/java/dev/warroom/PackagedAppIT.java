@@ -264,7 +264,7 @@ class PackagedAppIT {
         }
     }
 
-    /** A timer set before a hard kill fires once after the restart (Quartz's JDBC store: misfired, so fired at start). */
+    /** A timer set before a hard kill fires once after the restart (its row is due, so the first sweep at start fires it). */
     @Test
     void aTimerSetBeforeAHardKillFiresOnceAfterTheRestart() throws Exception {
         Path data = tempDir("warroom-it-timer");

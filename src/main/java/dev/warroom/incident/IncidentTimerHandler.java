@@ -37,6 +37,17 @@ abstract class IncidentTimerHandler implements TimerHandler {
 
     abstract void fire(IncidentScope scope, Instant due);
 
+    /** Commands lock the incident before they set or clear its timers: the firing does the same, in that order. */
+    @Override
+    public void lock(String subject) {
+        Incident.lockById(Long.parseLong(subject));
+    }
+
+    @Override
+    public String describe(String subject) {
+        return Incident.<Incident>findByIdOptional(Long.parseLong(subject)).map(Incident::key).orElse("incident " + subject);
+    }
+
     @Override
     public void fire(String subject, Instant due) {
         Optional<Incident> found = Incident.lockById(Long.parseLong(subject));

@@ -1,6 +1,6 @@
 package dev.warroom.support;
 
-import dev.warroom.timer.TimerJob;
+import dev.warroom.timer.TimerSweepJob;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -16,7 +16,8 @@ import java.util.Properties;
 
 /**
  * One more Warroom scheduler on the app's database, as a second instance would run it: the same Quartz scheduler
- * name, tables and clustered store, the project's {@link TimerJob}, and its own instance id and threads.
+ * name, tables and clustered store (with the sweep trigger the app stored at start), the project's
+ * {@link TimerSweepJob}, and its own instance id and threads (named after the instance id).
  */
 public final class QuartzNode implements AutoCloseable {
 
@@ -35,7 +36,11 @@ public final class QuartzNode implements AutoCloseable {
         properties.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount",
                 ConfigProvider.getConfig().getOptionalValue("quarkus.quartz.batch-trigger-acquisition-max-count", String.class)
                         .orElse("1"));
+        ConfigProvider.getConfig().getOptionalValue(
+                        "quarkus.quartz.unsupported-properties.\"org.quartz.scheduler.idleWaitTime\"", String.class)
+                .ifPresent(wait -> properties.setProperty("org.quartz.scheduler.idleWaitTime", wait));
         properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        properties.setProperty("org.quartz.threadPool.threadNamePrefix", instanceId);
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         properties.setProperty("org.quartz.jobStore.driverDelegateClass", "io.quarkus.quartz.runtime.jdbc.QuarkusPostgreSQLDelegate");
         properties.setProperty("org.quartz.jobStore.useProperties", "true"); // as quarkus.quartz.serialize-job-data=false
@@ -55,7 +60,7 @@ public final class QuartzNode implements AutoCloseable {
         } finally {
             restore(schedulerName, app);
         }
-        scheduler.setJobFactory((bundle, s) -> Arc.container().instance(TimerJob.class).get());
+        scheduler.setJobFactory((bundle, s) -> Arc.container().instance(TimerSweepJob.class).get());
         scheduler.start();
         return new QuartzNode(scheduler);
     }

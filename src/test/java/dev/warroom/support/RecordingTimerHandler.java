@@ -14,7 +14,8 @@ public class RecordingTimerHandler implements TimerHandler {
 
     public static final String KIND = "test";
 
-    public record Firing(AtomicInteger count, Instant due, long firedAtMillis) {}
+    /** How often a subject fired, when it was due, when and on which thread it first fired. */
+    public record Firing(AtomicInteger count, Instant due, long firedAtMillis, String thread) {}
 
     private final Map<String, Firing> firings = new ConcurrentHashMap<>();
 
@@ -26,7 +27,7 @@ public class RecordingTimerHandler implements TimerHandler {
     @Override
     public void fire(String subject, Instant due) {
         long now = System.currentTimeMillis();
-        firings.computeIfAbsent(subject, s -> new Firing(new AtomicInteger(), due, now)).count().incrementAndGet();
+        firings.computeIfAbsent(subject, s -> new Firing(new AtomicInteger(), due, now, Thread.currentThread().getName())).count().incrementAndGet();
     }
 
     public Map<String, Firing> firings() {

@@ -8,16 +8,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The app's clock in tests: stands still until a test moves it. */
+/** The app's clock in tests: stands still until a test moves it (or, for a benchmark, runs with the system clock). */
 @ApplicationScoped
 public class TestClock extends Clock {
 
     public static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
 
     private volatile Instant now = START;
+    private volatile Clock running;
 
     public void set(Instant instant) {
+        running = null;
         now = instant;
+    }
+
+    /** Runs with the system clock until the next {@link #set}: for benchmarks of real time (TimerBench). */
+    public void runWithSystemClock() {
+        running = Clock.systemUTC();
     }
 
     public void advance(Duration duration) {
@@ -36,6 +43,7 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        Clock system = running;
+        return system != null ? system.instant() : now;
     }
 }

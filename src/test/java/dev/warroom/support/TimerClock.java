@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Moves the test clock and fires what fell due, as Quartz would at that moment; reads timers as Quartz stored them. */
+/** Moves the test clock and fires what fell due, as Quartz's sweep would at that moment; reads timers as stored. */
 @ApplicationScoped
 public class TimerClock {
 
@@ -33,7 +33,7 @@ public class TimerClock {
         return runner.fireDue();
     }
 
-    /** When Quartz would fire the timer of this kind about this subject (its trigger's next fire time). */
+    /** When the timer of this kind about this subject is next tried (its due time, or a retry's). */
     public Optional<Instant> nextFire(String kind, String subject) {
         return QuarkusTransaction.requiringNew().call(() -> timers.nextFireTime(kind, subject));
     }

@@ -19,7 +19,7 @@ public class PendingTimers {
     @Inject
     Clock clock;
 
-    /** Quartz reads its store in the caller's transaction. */
+    /** The timers port reads in the caller's transaction. */
     @Transactional
     public List<String> of(Incident incident) {
         Instant now = clock.instant();
