@@ -1,6 +1,7 @@
 #!/bin/sh
 # Resident memory (RSS) of the packaged app: idle after start, then at its peak under the Slack ack benchmark's load.
 # Run from the repository root after `./mvnw package -DskipTests`. Extra JVM options for the app: APP_JAVA_OPTS, e.g.
+# Clients of the ack benchmark: CLIENTS=50 (default), or levels such as CLIENTS=1,10,50,200.
 #   APP_JAVA_OPTS="-XX:MaxRAM=768m -XX:MaxRAMPercentage=60 -XX:NativeMemoryTracking=summary" bench/memory/run.sh
 # (-XX:MaxRAM stands in for a container's memory limit; with NativeMemoryTracking the JVM's own account of heap,
 # metaspace, code, threads and GC is printed at idle and at the peak, read with jcmd).
@@ -35,7 +36,7 @@ if tracking; then echo "idle: JVM committed: $(nmt $app)"; fi
 kill -TERM $app; wait $app || true
 
 # Under load: the Slack ack benchmark starts its own app; sample that app's RSS every second while it runs.
-java -DappJavaOpts="${APP_JAVA_OPTS:-}" -Dseconds="${SECONDS_PER_PHASE:-15}" -Dwarmup=5 \
+java -DappJavaOpts="${APP_JAVA_OPTS:-}" -Dseconds="${SECONDS_PER_PHASE:-15}" -Dwarmup=5 -Dclients="${CLIENTS:-50}" \
   bench/slack-ack/SlackAckBench.java >"$out/bench.log" 2>&1 &
 bench=$!
 pid=""
@@ -57,7 +58,7 @@ while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; do
   sleep 1
 done
 wait $bench || true
-grep -E '^\|' "$out/bench.log" || tail -20 "$out/bench.log"
+grep -E '^\||^====' "$out/bench.log" || tail -20 "$out/bench.log"
 echo "under load: peak RSS $((peak / 1024)) MiB"
 if tracking; then echo "under load: JVM committed near the peak: $at_peak"; fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

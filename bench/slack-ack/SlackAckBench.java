@@ -63,7 +63,12 @@ public class SlackAckBench {
     static final String CHANNEL = "C0BENCH";
     static final String USER = "U01ALICE"; // alice, a person of the shipped plans
 
-    static final int CLIENTS = Integer.getInteger("clients", 50);
+    /** Closed-loop clients, one measurement round per level: -Dclients=1,10,50,200 for rising concurrency. */
+    static final List<Integer> LEVELS = java.util.Arrays.stream(System.getProperty("clients", "50").split(","))
+            .map(String::trim).map(Integer::parseInt).toList();
+    static final int MAX_CLIENTS = LEVELS.stream().mapToInt(Integer::intValue).max().orElse(50);
+    /** The clients of the round being measured. */
+    static volatile int clientsNow = MAX_CLIENTS;
     /** Channels the measured commands come from, in turn (1: all in CHANNEL, so their replies go out one by one). */
     static final int CHANNELS = Integer.getInteger("channels", 1);
     static final int SECONDS = Integer.getInteger("seconds", 15);
@@ -118,16 +123,16 @@ public class SlackAckBench {
         Runtime.getRuntime().addShutdownHook(stopOnExit);
 
         boolean ok = false;
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(MAX_CLIENTS);
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
             String base = "http://127.0.0.1:" + port;
             long started = System.nanoTime();
             awaitReady(http, base, app);
-            System.out.printf("app ready in %.1f s (pid %d, port %d, %d cores, %d clients, %d s per measurement)%n",
-                    (System.nanoTime() - started) / 1e9, app.pid(), port, Runtime.getRuntime().availableProcessors(),
-                    CLIENTS, SECONDS);
+            double coldStart = (System.nanoTime() - started) / 1e9;
+            System.out.printf("app ready in %.1f s (pid %d, port %d, %d cores, clients %s, %d s per measurement)%n",
+                    coldStart, app.pid(), port, Runtime.getRuntime().availableProcessors(), LEVELS, SECONDS);
             System.out.printf("app: WARROOM_CHAT_WORK_QUEUE=%d%s; on 503 the clients %s%n", QUEUE,
                     QUEUE >= 10_000 ? " (not the default 1000: every request of a measurement is taken, so the acks"
                             + " are measured, not refusals)" : "",
@@ -152,12 +157,30 @@ public class SlackAckBench {
             run(clients, http, status, WARMUP);
             awaitDrained("warm-up status", DRAIN_SECONDS);
 
-            System.out.println("measuring...");
-            Result bareResult = run(clients, http, bare, SECONDS).named("bare GET /api/local/people");
-            Result helpResult = measureSlack(clients, http, help, "slack /incident help");
-            Result statusResult = measureSlack(clients, http, status, "slack /incident status INC-1");
-
-            print(bareResult, List.of(helpResult, statusResult));
+            List<String> summary = new ArrayList<>();
+            for (int level : LEVELS) {
+                clientsNow = level;
+                System.out.println("measuring with " + level + " clients...");
+                Result bareResult = run(clients, http, bare, SECONDS).named("bare GET /api/local/people");
+                Result helpResult = measureSlack(clients, http, help, "slack /incident help");
+                Result statusResult = measureSlack(clients, http, status, "slack /incident status INC-1");
+                print(bareResult, List.of(helpResult, statusResult));
+                for (Result r : List.of(helpResult, statusResult)) {
+                    summary.add(String.format(Locale.ROOT, "| %d | %s | %.1f ms | %.1f ms | %.2fx | %.0f | %d | %s |",
+                            level, r.name().replace("slack ", "`") + "`", r.percentileMillis(50), r.percentileMillis(99),
+                            r.percentileMillis(99) / bareResult.percentileMillis(99), r.throughput(),
+                            r.errors() + r.refused(), rate(r.workPerSecond())));
+                }
+                summary.add(String.format(Locale.ROOT, "| %d | bare `GET /api/local/people` | %.1f ms | %.1f ms | 1x | %.0f | %d | - |",
+                        level, bareResult.percentileMillis(50), bareResult.percentileMillis(99), bareResult.throughput(),
+                        bareResult.errors()));
+            }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "==== Slack ack benchmark: cold start %.1f s (embedded PostgreSQL included), "
+                    + "load average %s%n", coldStart, loadAverage());
+            System.out.println("| clients | request | p50 | p99 | p99 / bare p99 | acks/s | errors + 503s | work/s |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            summary.forEach(System.out::println);
             ok = true;
         } finally {
             clients.shutdownNow();
@@ -227,7 +250,7 @@ public class SlackAckBench {
                 (atEnd - before) / acks.seconds, drainWork, drain, cpu);
     }
 
-    /** {@link #CLIENTS} closed-loop clients for {@code seconds}: every response is awaited before the next request. */
+    /** {@link #clientsNow} closed-loop clients for {@code seconds}: every response is awaited before the next request. */
     static Result run(ExecutorService clients, HttpClient http, LongFunction<HttpRequest> requests, int seconds)
             throws Exception {
         long start = System.nanoTime();
@@ -236,7 +259,7 @@ public class SlackAckBench {
         LongAdder refused = new LongAdder();
         String[] firstError = new String[1];
         List<Future<long[]>> futures = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < clientsNow; c++) {
             futures.add(clients.submit(() -> {
                 long[] nanos = new long[4096];
                 int count = 0;
@@ -539,7 +562,7 @@ public class SlackAckBench {
 
     static void print(Result bare, List<Result> slack) {
         System.out.println();
-        System.out.printf("%-30s %9s %9s %9s %10s %7s %7s %10s %12s %9s%n", "endpoint (" + CLIENTS + " clients, " + SECONDS + " s)",
+        System.out.printf("%-30s %9s %9s %9s %10s %7s %7s %10s %12s %9s%n", "endpoint (" + clientsNow + " clients, " + SECONDS + " s)",
                 "p50 ms", "p99 ms", "max ms", "req/s", "errors", "503s", "work/s", "drain work/s", "drain s");
         for (Result r : Stream.concat(Stream.of(bare), slack.stream()).toList()) {
             System.out.printf(Locale.ROOT, "%-30s %9.2f %9.2f %9.2f %10.0f %7d %7d %10s %12s %9s%n", r.name(), r.percentileMillis(50),

@@ -1,5 +1,11 @@
 package dev.warroom;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.warroom.database.EmbeddedDatabase;
+import dev.warroom.support.FormBody;
+import dev.warroom.support.SlackApiStandIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -239,29 +245,208 @@ class PackagedAppIT {
         first.process.destroyForcibly();
         assertTrue(first.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS));
 
-        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
-        com.sun.net.httpserver.HttpServer slack = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", slackPort), 0);
-        slack.createContext("/api/", exchange -> {
-            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(exchange.getRequestURI().getPath() + " " + java.net.URLDecoder.decode(request, StandardCharsets.UTF_8));
-            byte[] answer = "{\"ok\":true,\"ts\":\"1.1\",\"channel\":{\"id\":\"C0INC1\"}}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        slack.start();
+        WireMockServer slack = slackStandIn(slackPort);
         try {
             start(data, slackEnv);
-            awaitTrue(() -> List.copyOf(received).stream().anyMatch(r -> r.startsWith("/api/chat.postMessage")
-                    && r.contains("INC-1 declared: payments-api high — Checkout failing")), "the declare reply reached Slack");
-            awaitTrue(() -> List.copyOf(received).stream().filter(r -> r.startsWith("/api/chat.postMessage")).count() >= 6,
-                    "the channel posts and direct messages reached Slack");
-            assertEquals(1, List.copyOf(received).stream().filter(r -> r.startsWith("/api/conversations.create")).count(), received.toString());
+            awaitTrue(() -> posts(slack).stream().anyMatch(p -> p.getOrDefault("text", "")
+                    .contains("INC-1 declared: payments-api high — Checkout failing")), "the declare reply reached Slack");
+            awaitTrue(() -> posts(slack).size() >= 6, "the channel posts and direct messages reached Slack");
+            assertEquals(1, slack.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/api/conversations.create"))).size());
         } finally {
-            slack.stop(0);
+            slack.stop();
         }
+    }
+
+    /**
+     * The crash test: a scripted incident (declare, a status update, a step done) while Slack is unreachable, so its
+     * messages wait in the outbox, and killed (-9) before the manager's acknowledgement timer is due. After a restart
+     * with Slack back, every timeline event from before the kill is there, unchanged; each message that was waiting
+     * reaches Slack once (every post carries its outbox id: no id twice); the acknowledgement timer fires once.
+     */
+    @Test
+    void aScriptedIncidentKilledMidWayLosesNothingAndDoublesNothing() throws Exception {
+        Path data = tempDir("warroom-it-crash");
+        dataDirs.add(data.resolve("postgres"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("WARROOM_PLANS_DIR", plansAcknowledgedWithin10s().toString()));
+        int slackPort = freePort(); // nothing listens there yet: Slack is unreachable
+        String secret = "it-signing-secret";
+        env.putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-it", "SLACK_SIGNING_SECRET", secret,
+                "SLACK_API_URL", "http://127.0.0.1:" + slackPort + "/api/"));
+        App first = start(data, env);
+
+        // Each command is acknowledged at once and applied just after: the next waits until it shows.
+        Map<String, String> script = new java.util.LinkedHashMap<>();
+        script.put("declare payments-api high Checkout failing", "Checkout failing");
+        script.put("update INC-1 Failover under way", "Failover under way");
+        script.put("done INC-1 1", "Step 1 done: ");
+        for (Map.Entry<String, String> step : script.entrySet()) {
+            HttpResponse<String> ack = slashCommand(first, secret, step.getKey(), "trigger-" + Math.abs(step.getKey().hashCode()));
+            assertEquals(200, ack.statusCode(), step.getKey() + ": " + ack.body());
+            awaitTrue(() -> timeline(first).toString().contains(step.getValue()), "applied: " + step.getKey());
+        }
+        JsonNode before = timeline(first);
+        first.process.destroyForcibly(); // like kill -9
+        assertTrue(first.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS), "killed app exits");
+
+        WireMockServer slack = slackStandIn(slackPort);
+        try {
+            App second = start(data, env);
+            JsonNode after = getJson(second, "/api/incidents/INC-1").get("timeline");
+            assertTrue(after.size() >= before.size(), "timeline kept: " + after);
+            for (int i = 0; i < before.size(); i++) {
+                assertEquals(before.get(i), after.get(i), "timeline event " + i);
+            }
+            String fromAlice = "No acknowledgement from Alice Smith within 10s";
+            // Bob's 10 s timer firing next shows Alice's is done; it must have fired once.
+            awaitTrue(() -> posts(slack).stream().anyMatch(p -> p.getOrDefault("text", "").contains("No acknowledgement from Bob Jones")),
+                    "the acknowledgement timers fired after the restart");
+            List<Map<String, String>> posts = posts(slack);
+            assertEquals(1, posts.stream().filter(p -> p.getOrDefault("channel", "").startsWith("C")
+                    && p.getOrDefault("text", "").contains(fromAlice)).count(), posts.toString());
+            for (String waiting : List.of("INC-1 declared: payments-api high — Checkout failing", "Failover under way",
+                    "Step 1 done by Alice Smith")) {
+                assertTrue(posts.stream().anyMatch(p -> p.getOrDefault("text", "").contains(waiting)), "reached Slack: " + waiting);
+            }
+            List<String> outboxIds = posts.stream().map(PackagedAppIT::outboxId).toList();
+            assertEquals(List.of(), outboxIds.stream().filter(String::isEmpty).toList(), "every post names its outbox id");
+            assertEquals(outboxIds.size(), new java.util.HashSet<>(outboxIds).size(), "no message posted twice: " + outboxIds);
+        } finally {
+            slack.stop();
+        }
+    }
+
+    /**
+     * The cluster test: two packaged apps on one PostgreSQL, 1,000 incidents declared through signed Slack commands
+     * spread over both, each with its first status-update reminder due a minute later. Counted at the Slack stand-in:
+     * every incident's channel gets that reminder exactly once (none missed, none twice), whichever app fires it.
+     */
+    @Test
+    void twoAppsOnOneDatabaseFireEachOfAThousandTimersOnce() throws Exception {
+        int incidents = Integer.getInteger("cluster.incidents", 1000);
+        EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
+        WireMockServer slack = slackStandIn(0);
+        try {
+            Path plans = tempDir("warroom-it-cluster-plans");
+            String example = Files.readString(PLANS.resolve("payments-api.yaml"));
+            String lowUpdates = "ack_within: 30m\n    update_every: 4h";
+            assertTrue(example.contains(lowUpdates), "the example plan's low severity wants an update every 4h");
+            Files.writeString(plans.resolve("payments-api.yaml"), example.replace(lowUpdates, "ack_within: 30m\n    update_every: 1m"));
+            String secret = "it-signing-secret";
+            Map<String, String> env = Map.of("WARROOM_PLANS_DIR", plans.toString(),
+                    "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(), "QUARKUS_DATASOURCE_USERNAME", database.username(),
+                    "SLACK_BOT_TOKEN", "xoxb-it", "SLACK_SIGNING_SECRET", secret, "SLACK_API_URL", slack.baseUrl() + "/api/");
+            List<App> cluster = List.of(start(tempDir("warroom-it-cluster-a"), env), start(tempDir("warroom-it-cluster-b"), env));
+
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<Integer>> acks = new ArrayList<>();
+                for (int i = 1; i <= incidents; i++) {
+                    App app = cluster.get(i % 2);
+                    String text = "declare payments-api low Cluster load " + i;
+                    String trigger = "cluster-" + i;
+                    acks.add(clients.submit(() -> slashCommand(app, secret, text, trigger).statusCode()));
+                }
+                for (java.util.concurrent.Future<Integer> ack : acks) {
+                    assertEquals(200, ack.get());
+                }
+            } finally {
+                clients.shutdown();
+            }
+
+            java.util.regex.Pattern firstReminder = java.util.regex.Pattern.compile("^⏰ (INC-\\d+) needs a status update");
+            // Only the first missed update is posted in the channel (later ones escalate): one post per incident.
+            Map<String, Integer> reminded = new java.util.TreeMap<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                reminded.clear();
+                for (Map<String, String> fields : posts(slack)) {
+                    java.util.regex.Matcher reminder = firstReminder.matcher(fields.getOrDefault("text", ""));
+                    if (fields.getOrDefault("channel", "").startsWith("C") && reminder.find()) {
+                        reminded.merge(reminder.group(1), 1, Integer::sum);
+                    }
+                }
+                if (reminded.size() >= incidents) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            List<String> missed = new ArrayList<>();
+            for (int i = 1; i <= incidents; i++) {
+                if (!reminded.containsKey("INC-" + i)) {
+                    missed.add("INC-" + i);
+                }
+            }
+            Map<String, Integer> doubled = new java.util.TreeMap<>(reminded);
+            doubled.values().removeIf(count -> count == 1);
+            System.out.println("Cluster test: " + incidents + " timers, fired " + reminded.size() + ", missed "
+                    + missed.size() + ", duplicates " + doubled.size());
+            assertEquals(List.of(), missed, "reminders missed");
+            assertEquals(Map.of(), doubled, "reminders posted more than once");
+        } finally {
+            for (App app : apps) {
+                app.process.destroy();
+            }
+            for (App app : apps) {
+                app.process.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            }
+            slack.stop();
+            database.close();
+        }
+    }
+
+    /** INC-1's timeline, or an empty one before INC-1 exists. */
+    private static JsonNode timeline(App app) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri(app, "/api/incidents/INC-1"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("timeline") : JSON.createArrayNode();
+    }
+
+    /** The example plans, with payments-api's high severity acknowledged within 10 s instead of 5 m. */
+    private static Path plansAcknowledgedWithin10s() throws IOException {
+        Path plans = tempDir("warroom-it-plans");
+        String example = Files.readString(PLANS.resolve("payments-api.yaml"));
+        String highAck = "ack_within: 5m";
+        assertTrue(example.contains(highAck), "the example plan's high severity acknowledges within 5m");
+        Files.writeString(plans.resolve("payments-api.yaml"), example.replace(highAck, "ack_within: 10s"));
+        return plans;
+    }
+
+    /**
+     * Slack's Web API on loopback (port 0: any free one), answering each method Warroom calls in the shape Slack's
+     * client parses: a new channel id per created channel and a new ts per post.
+     */
+    private static WireMockServer slackStandIn(int port) {
+        WireMockServer slack = new WireMockServer(WireMockConfiguration.options()
+                .port(port == 0 ? WireMockConfiguration.DYNAMIC_PORT : port).containerThreads(40));
+        slack.start();
+        SlackApiStandIn.stubAuthTest(slack);
+        slack.stubFor(WireMock.post(WireMock.urlEqualTo("/api/conversations.create")).willReturn(WireMock.okJson(
+                "{\"ok\":true,\"channel\":{\"id\":\"C{{randomValue length=16 type='ALPHANUMERIC' uppercase=true}}\"}}")
+                .withTransformers("response-template")));
+        slack.stubFor(WireMock.post(WireMock.urlEqualTo("/api/conversations.open"))
+                .willReturn(WireMock.okJson("{\"ok\":true,\"channel\":{\"id\":\"D0DM\"}}")));
+        slack.stubFor(WireMock.post(WireMock.urlEqualTo("/api/chat.postMessage")).willReturn(WireMock.okJson(
+                "{\"ok\":true,\"channel\":\"C0\",\"ts\":\"1764061200.{{randomValue length=6 type='NUMERIC'}}\"}")
+                .withTransformers("response-template")));
+        slack.stubFor(WireMock.post(WireMock.urlMatching("/api/conversations.(history|replies)"))
+                .willReturn(WireMock.okJson("{\"ok\":true,\"messages\":[]}")));
+        slack.stubFor(WireMock.post(WireMock.urlMatching("/api/.*")).atPriority(10)
+                .willReturn(WireMock.okJson("{\"ok\":true}")));
+        return slack;
+    }
+
+    /** The form fields of each chat.postMessage the stand-in received, in order. */
+    private static List<Map<String, String>> posts(WireMockServer slack) {
+        return slack.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/api/chat.postMessage"))).stream()
+                .map(post -> FormBody.fields(post.getBodyAsString())).toList();
+    }
+
+    private static final java.util.regex.Pattern OUTBOX_ID = java.util.regex.Pattern.compile("\"outbox_id\":\"(\\d+)\"");
+
+    /** The outbox id a post carries in its metadata, or "". */
+    private static String outboxId(Map<String, String> post) {
+        java.util.regex.Matcher id = OUTBOX_ID.matcher(post.getOrDefault("metadata", ""));
+        return id.find() ? id.group(1) : "";
     }
 
     /** A timer set before a hard kill fires once after the restart (its row is due, so the first sweep at start fires it). */
@@ -269,12 +454,7 @@ class PackagedAppIT {
     void aTimerSetBeforeAHardKillFiresOnceAfterTheRestart() throws Exception {
         Path data = tempDir("warroom-it-timer");
         dataDirs.add(data.resolve("postgres"));
-        Path plans = tempDir("warroom-it-timer-plans");
-        String example = Files.readString(PLANS.resolve("payments-api.yaml"));
-        String highAck = "ack_within: 5m";
-        assertTrue(example.contains(highAck), "the example plan's high severity acknowledges within 5m");
-        Files.writeString(plans.resolve("payments-api.yaml"), example.replace(highAck, "ack_within: 10s"));
-        Map<String, String> env = Map.of("WARROOM_PLANS_DIR", plans.toString());
+        Map<String, String> env = Map.of("WARROOM_PLANS_DIR", plansAcknowledgedWithin10s().toString());
 
         App first = start(data, env);
         post(first, "/api/local/messages", Map.of("channel", "general", "user", "zoe",
