@@ -6,6 +6,9 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -27,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads under load, so acks queued behind the work and took seconds (bench/slack-ack). Here the work waits in
  * this executor's queue instead, and acks stay as fast as any other endpoint.
  *
- * <p>The queue is bounded ({@code WARROOM_CHAT_WORK_QUEUE}): acknowledged work waits only in memory, so past the
- * bound a request is refused ({@link WorkQueueFull}, 503) rather than acknowledged and lost in a crash.
+ * <p>The queue is bounded ({@code WARROOM_CHAT_WORK_QUEUE}): past the bound a request is refused ({@link WorkQueueFull},
+ * 503) and the platform re-sends it later. Work a request asks of the core ({@link InboxWork}) is stored before the
+ * request is acknowledged and removed when done, so work a crash interrupts is run again ({@link ChatInboxRecovery}).
  *
  * <p>On SIGTERM it takes no more work ({@link ShuttingDown}, 503: the platform re-sends to another instance) and
  * finishes what it acknowledged before the database stops ({@link #finish}).
@@ -42,6 +46,12 @@ public class AcknowledgedWork {
     int threads;
     @ConfigProperty(name = "warroom.chat.work-queue", defaultValue = "1000")
     int queueLimit;
+
+    @Inject
+    ChatInbox inbox;
+    @Inject
+    @Any
+    Instance<InboxWorkRunner> runners;
 
     private ThreadPoolExecutor executor;
     private volatile boolean taking = true;
@@ -73,7 +83,7 @@ public class AcknowledgedWork {
 
     /**
      * Takes no more work and waits up to {@code within} for the acknowledged work to be done; true if it all was.
-     * What is left then is lost (it was only in memory) and logged.
+     * What is left then stays stored and is run again later.
      */
     public boolean finish(Duration within) throws InterruptedException {
         stopTaking();
@@ -81,7 +91,8 @@ public class AcknowledgedWork {
         if (executor.awaitTermination(within.toMillis(), TimeUnit.MILLISECONDS)) {
             return true;
         }
-        LOG.warnf("%d acknowledged chat requests not handled before shutdown", executor.shutdownNow().size());
+        LOG.warnf("%d acknowledged chat requests not handled before shutdown: they stay stored, and another instance "
+                + "(or this one when it starts again) runs them", executor.shutdownNow().size());
         return false;
     }
 
@@ -90,7 +101,47 @@ public class AcknowledgedWork {
         finish(Duration.ZERO); // normally finished already, by the graceful shutdown
     }
 
-    /** Queues the work; throws {@link WorkRefused} when it is not taken, and then nothing was queued. */
+    /**
+     * Stores the work, then queues it; throws {@link WorkRefused} when it is not taken, and then nothing is kept.
+     * Once this returns, the work is done even if this instance dies first: acknowledge only after it.
+     */
+    public void submit(InboxWork work) {
+        checkTaking();
+        long id = inbox.store(work);
+        try {
+            submit(() -> runStored(id, work));
+        } catch (WorkRefused refused) {
+            inbox.done(id);
+            throw refused;
+        }
+    }
+
+    /** Work stored by a request whose instance never finished it, run again here. */
+    public void runAgain(ChatInbox.Stored stored) {
+        submit(() -> runStored(stored.id(), stored.work()));
+    }
+
+    private void runStored(long id, InboxWork work) {
+        try {
+            runnerOf(work).run(work);
+        } finally {
+            inbox.done(id);
+        }
+    }
+
+    private InboxWorkRunner runnerOf(InboxWork work) {
+        for (InboxWorkRunner runner : runners) {
+            if (runner.platform().equals(work.platform())) {
+                return runner;
+            }
+        }
+        throw new IllegalStateException("no chat adapter runs " + work.kind());
+    }
+
+    /**
+     * Queues work that is pointless to keep past a crash (opening a Slack form: its trigger expires in 3 seconds);
+     * throws {@link WorkRefused} when it is not taken, and then nothing was queued.
+     */
     public void submit(Runnable work) {
         refuseIfStopping();
         try {

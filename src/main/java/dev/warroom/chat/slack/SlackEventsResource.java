@@ -78,6 +78,8 @@ public class SlackEventsResource {
             return toJaxRs(inbound.app().run(request));
         } catch (WorkRefused refusal) {
             return refused.answer(SlackDeliverer.PLATFORM, refusal);
+        } catch (MalformedSlackPayload malformed) {
+            return json(400, malformed.getMessage());
         } catch (Exception e) {
             // A signed body the SDK cannot read is Slack's (or a test's) mistake, not ours: no stack trace at WARN.
             LOG.warnf("Slack request could not be read: %s", e.getMessage());

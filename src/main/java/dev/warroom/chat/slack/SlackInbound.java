@@ -24,6 +24,8 @@ import com.slack.api.model.view.View;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.ChatConversation;
 import dev.warroom.chat.ChatMessageRef;
+import dev.warroom.chat.InboxWork;
+import dev.warroom.chat.InboxWorkRunner;
 import dev.warroom.chat.WorkRefused;
 import dev.warroom.command.Actor;
 import dev.warroom.command.Button;
@@ -55,7 +57,12 @@ import java.util.regex.Pattern;
  * without middleware and does not catch it) and the endpoint answers 503: the request is not taken, and Slack re-sends events.
  */
 @ApplicationScoped
-public class SlackInbound {
+public class SlackInbound implements InboxWorkRunner {
+
+    static final String COMMAND = "slack.command";
+    static final String THREAD_REPLY = "slack.thread-reply";
+    static final String LESSON_EDITED = "slack.lesson-edited";
+    static final String LESSON_DELETED = "slack.lesson-deleted";
 
     private static final Logger LOG = Logger.getLogger(SlackInbound.class);
     private static final Pattern MENTION = Pattern.compile("<@([A-Z0-9]+)(\\|([^>]*))?>");
@@ -112,11 +119,16 @@ public class SlackInbound {
         if (isBlank(payload.getChannelId()) || isBlank(payload.getUserId()) || isBlank(payload.getTriggerId())) {
             return malformed("a slash command needs channel_id, user_id and trigger_id");
         }
+        Optional<String> overLong = IdLimits.overLimit("channel_id", payload.getChannelId(), "user_id", payload.getUserId(),
+                "trigger_id", payload.getTriggerId());
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
         String text = payload.getText() == null ? "" : payload.getText().strip();
         if (text.equalsIgnoreCase("declare")) {
             return later(() -> openDeclareForm(payload.getTriggerId(), payload.getChannelId()), context::ack);
         }
-        return later(handling(text, payload.getUserId(), payload.getUserName(), payload.getChannelId(),
+        return later(command(text, payload.getUserId(), payload.getUserName(), payload.getChannelId(),
                 "slack:" + payload.getTriggerId()), context::ack);
     }
 
@@ -128,16 +140,27 @@ public class SlackInbound {
                 || isBlank(payload.getTriggerId()) || payload.getActions() == null) {
             return malformed("a button press needs its channel, user, trigger_id and actions");
         }
-        List<Runnable> presses = new ArrayList<>();
+        Optional<String> overLong = IdLimits.overLimit("channel", channel, "user", payload.getUser().getId(),
+                "trigger_id", payload.getTriggerId());
+        for (BlockActionPayload.Action action : payload.getActions()) {
+            overLong = overLong.or(() -> IdLimits.overLimit("action_ts", action.getActionTs()));
+        }
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
+        List<Runnable> modals = new ArrayList<>();
+        List<InboxWork> presses = new ArrayList<>();
         for (BlockActionPayload.Action action : payload.getActions()) {
             if (Button.asksReason(action.getValue())) { // the reason is asked in a modal
-                presses.add(() -> openModal(payload.getTriggerId(), SlackBlocks.skipReasonModal(action.getValue(), channel)));
+                modals.add(() -> openModal(payload.getTriggerId(), SlackBlocks.skipReasonModal(action.getValue(), channel)));
             } else {
-                presses.add(handling(action.getValue(), payload.getUser().getId(), payload.getUser().getUsername(), channel,
+                presses.add(command(action.getValue(), payload.getUser().getId(), payload.getUser().getUsername(), channel,
                         "slack:" + payload.getTriggerId() + ":" + action.getActionTs()));
             }
         }
-        return later(() -> presses.forEach(Runnable::run), context::ack);
+        presses.forEach(work::submit);
+        modals.forEach(work::submit);
+        return context.ack();
     }
 
     private Response onDeclareForm(ViewSubmissionRequest request, ViewSubmissionContext context) {
@@ -151,7 +174,11 @@ public class SlackInbound {
                 + (form.incidentType() == null ? "" : " type=" + form.incidentType()) + " " + form.title().strip();
         String channel = Optional.ofNullable(payload.getView().getPrivateMetadata()).filter(c -> !c.isBlank())
                 .orElse(payload.getUser().getId());
-        return later(handling(command, payload.getUser().getId(), payload.getUser().getUsername(), channel,
+        Optional<String> overLong = viewOverLimit(payload, channel);
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
+        return later(command(command, payload.getUser().getId(), payload.getUser().getUsername(), channel,
                 "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash()), context::ack);
     }
 
@@ -162,9 +189,19 @@ public class SlackInbound {
             return context.ackWithErrors(Map.of(SlackBlocks.REASON_BLOCK, "Say why the step is skipped."));
         }
         String[] metadata = payload.getView().getPrivateMetadata().split("\n", 2);
-        return later(handling(metadata[0] + " " + reason, payload.getUser().getId(), payload.getUser().getUsername(),
-                metadata.length > 1 ? metadata[1] : payload.getUser().getId(),
+        String channel = metadata.length > 1 ? metadata[1] : payload.getUser().getId();
+        Optional<String> overLong = viewOverLimit(payload, channel);
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
+        return later(command(metadata[0] + " " + reason, payload.getUser().getId(), payload.getUser().getUsername(),
+                channel,
                 "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash()), context::ack);
+    }
+
+    private static Optional<String> viewOverLimit(ViewSubmissionPayload payload, String channel) {
+        return IdLimits.overLimit("user", payload.getUser().getId(), "channel", channel,
+                "view_id", payload.getView().getId(), "view_hash", payload.getView().getHash());
     }
 
     private Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
@@ -185,8 +222,14 @@ public class SlackInbound {
     }
 
     private Response threadReply(ThreadReply reply, String eventId, EventContext context) {
+        Optional<String> overLong = IdLimits.overLimit("channel", reply.channel(), "user", reply.user(), "ts", reply.ts(),
+                "thread_ts", reply.threadTs(), "event_id", eventId);
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
         if (reply.threadTs() != null && !isBlank(reply.text()) && !isBlank(reply.channel()) && !isBlank(reply.user())) {
-            return later(() -> lessonIfLessonsThread(reply, eventId), context::ack);
+            return later(InboxWork.of(THREAD_REPLY, "channel", reply.channel(), "user", reply.user(), "text", reply.text(),
+                    "ts", reply.ts(), "threadTs", reply.threadTs(), "eventId", eventId), context::ack);
         }
         return context.ack();
     }
@@ -203,11 +246,15 @@ public class SlackInbound {
                 || edited.getText().isBlank()) {
             return context.ack();
         }
+        Optional<String> overLong = IdLimits.overLimit("channel", event.getChannel(), "user", edited.getUser(),
+                "ts", edited.getTs(), "event_id", payload.getEventId());
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
         // A lesson typed as "@Warroom lesson …" is edited with the mention still in front.
         String text = addressesWarroom(edited.getText()) ? withoutMention(edited.getText()) : edited.getText().strip();
-        return later(() -> lessons.edited(sourceRef(event.getChannel(), edited.getTs()), withPeople(text),
-                edited.getUser() == null ? null : actor(edited.getUser(), null), "slack:" + payload.getEventId()),
-                context::ack);
+        return later(InboxWork.of(LESSON_EDITED, "ref", sourceRef(event.getChannel(), edited.getTs()),
+                "text", withPeople(text), "user", edited.getUser(), "requestId", "slack:" + payload.getEventId()), context::ack);
     }
 
     private Response onMessageDeleted(EventsApiPayload<MessageDeletedEvent> payload, EventContext context) {
@@ -215,19 +262,29 @@ public class SlackInbound {
         if (event.getDeletedTs() == null) {
             return context.ack();
         }
+        Optional<String> overLong = IdLimits.overLimit("channel", event.getChannel(), "deleted_ts", event.getDeletedTs(),
+                "event_id", payload.getEventId());
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
         // Slack does not say who deleted; the lesson's timeline entry then names its author.
-        return later(() -> lessons.deleted(sourceRef(event.getChannel(), event.getDeletedTs()), null,
-                "slack:" + payload.getEventId()), context::ack);
+        return later(InboxWork.of(LESSON_DELETED, "ref", sourceRef(event.getChannel(), event.getDeletedTs()),
+                "requestId", "slack:" + payload.getEventId()), context::ack);
     }
 
     private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext context) {
         AppMentionEvent event = payload.getEvent();
+        Optional<String> overLong = IdLimits.overLimit("channel", event.getChannel(), "user", event.getUser(),
+                "ts", event.getTs(), "thread_ts", event.getThreadTs(), "event_id", payload.getEventId());
+        if (overLong.isPresent()) {
+            return malformed(overLong.get());
+        }
         if (event.getBotId() == null && !isBlank(event.getChannel()) && !isBlank(event.getUser())) {
             String text = event.getText() == null ? "" : event.getText();
             String withoutBot = withoutMention(text);
-            SourceMessage source = source(event.getChannel(), event.getTs(), event.getThreadTs());
-            return later(() -> handle(withoutBot, event.getUser(), null, event.getChannel(), "slack:" + payload.getEventId(),
-                    source), context::ack);
+            return later(InboxWork.of(COMMAND, "text", withoutBot, "user", event.getUser(), "userName", null,
+                    "channel", event.getChannel(), "requestId", "slack:" + payload.getEventId(), "ts", event.getTs(),
+                    "threadTs", event.getThreadTs()), context::ack);
         }
         return context.ack();
     }
@@ -265,8 +322,7 @@ public class SlackInbound {
 
     /** Refused before anything is queued: Slack always sends these fields, so a request without them is forged or broken. */
     private static Response malformed(String reason) {
-        return Response.builder().statusCode(400).contentType("application/json; charset=utf-8")
-                .body("{\"error\":\"malformed Slack payload: " + reason + "\"}").build();
+        throw new MalformedSlackPayload(reason);
     }
 
     private static boolean isBlank(String value) {
@@ -279,8 +335,35 @@ public class SlackInbound {
         return ack.get();
     }
 
-    private Runnable handling(String text, String userId, String userName, String channel, String requestId) {
-        return () -> handle(text, userId, userName, channel, requestId, null);
+    /** Acknowledges once the work is stored and queued; work not taken throws {@link WorkRefused} (503). */
+    private Response later(InboxWork task, Supplier<Response> ack) {
+        work.submit(task);
+        return ack.get();
+    }
+
+    private static InboxWork command(String text, String userId, String userName, String channel, String requestId) {
+        return InboxWork.of(COMMAND, "text", text, "user", userId, "userName", userName, "channel", channel,
+                "requestId", requestId);
+    }
+
+    @Override
+    public String platform() {
+        return SlackDeliverer.PLATFORM;
+    }
+
+    /** The work a request asked for: when it was acknowledged, or again after a crash. */
+    @Override
+    public void run(InboxWork task) {
+        switch (task.kind()) {
+            case COMMAND -> handle(task.get("text"), task.get("user"), task.get("userName"), task.get("channel"),
+                    task.get("requestId"), source(task.get("channel"), task.get("ts"), task.get("threadTs")));
+            case THREAD_REPLY -> lessonIfLessonsThread(new ThreadReply(task.get("channel"), task.get("user"),
+                    task.get("text"), task.get("ts"), task.get("threadTs")), task.get("eventId"));
+            case LESSON_EDITED -> lessons.edited(task.get("ref"), task.get("text"),
+                    task.get("user") == null ? null : actor(task.get("user"), null), task.get("requestId"));
+            case LESSON_DELETED -> lessons.deleted(task.get("ref"), null, task.get("requestId"));
+            default -> throw new IllegalArgumentException("not a kind of Slack work: " + task.kind());
+        }
     }
 
     /** Runs a command; the incident channels Warroom opened are known to the core by their names. */

@@ -2,6 +2,8 @@ package dev.warroom.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.chat.AcknowledgedWork;
+import dev.warroom.chat.InboxWork;
+import dev.warroom.chat.InboxWorkRunner;
 import dev.warroom.chat.ChatConversation;
 import dev.warroom.chat.ChatMessageRef;
 import dev.warroom.command.Actor;
@@ -30,7 +32,11 @@ import java.util.regex.Pattern;
  * thread after the lessons-learned post, text that is not a command becomes a lesson.
  */
 @ApplicationScoped
-public class TeamsInbound {
+public class TeamsInbound implements InboxWorkRunner {
+
+    static final String COMMAND = "teams.command";
+    static final String LESSON_EDITED = "teams.lesson-edited";
+    static final String LESSON_DELETED = "teams.lesson-deleted";
 
     private static final Logger LOG = Logger.getLogger(TeamsInbound.class);
     private static final Pattern MENTION = Pattern.compile("<at>[^<]*</at>");
@@ -68,7 +74,7 @@ public class TeamsInbound {
         String userName = text(from.path("name"));
         String activityId = text(activity.path("id"));
         if (activityType.equals("messageUpdate") || activityType.equals("messageDelete")) {
-            changed(activity, conversationId, activityId, actor(userId, aadObjectId, userName));
+            changed(activity, conversationId, activityId, userId, aadObjectId, userName);
             return;
         }
         if (!"message".equals(activityType)) {
@@ -79,10 +85,9 @@ public class TeamsInbound {
             return;
         }
         String requestId = "teams:" + (activityId != null ? activityId : conversationId + ":" + clock.millis());
-        boolean typed = !isCardSubmit(activity);
-        SourceMessage source = typed && activityId != null
-                ? new SourceMessage(sourceRef(conversationId, activityId), activityId, null) : null;
-        work.submit(() -> handle(command, typed, userId, aadObjectId, userName, conversationId, requestId, source));
+        work.submit(InboxWork.of(COMMAND, "text", command, "typed", String.valueOf(!isCardSubmit(activity)),
+                "user", userId, "aad", aadObjectId, "userName", userName, "conversation", conversationId,
+                "requestId", requestId, "activityId", activityId));
     }
 
     /**
@@ -90,18 +95,44 @@ public class TeamsInbound {
      * (an edit to the text the lesson has, a deletion of a deleted lesson, change nothing), so Teams sending one again
      * needs no request id; and every edit of a message carries the same activity id, which could not tell two apart.
      */
-    private void changed(JsonNode activity, String conversationId, String activityId, Actor actor) {
+    private void changed(JsonNode activity, String conversationId, String activityId, String userId,
+                         String aadObjectId, String userName) {
         if (activityId == null) {
             return;
         }
         String ref = sourceRef(conversationId, activityId);
         if (activity.path("type").asText().equals("messageDelete")) {
-            work.submit(() -> lessons.deleted(ref, actor, null));
+            work.submit(InboxWork.of(LESSON_DELETED, "ref", ref, "user", userId, "aad", aadObjectId, "userName", userName));
             return;
         }
         String text = commandText(activity);
         if (text != null && !text.isBlank()) {
-            work.submit(() -> lessons.edited(ref, text, actor, null));
+            work.submit(InboxWork.of(LESSON_EDITED, "ref", ref, "text", text, "user", userId, "aad", aadObjectId,
+                    "userName", userName));
+        }
+    }
+
+    @Override
+    public String platform() {
+        return TeamsDeliverer.PLATFORM;
+    }
+
+    /** The work an activity asked for: when it was acknowledged, or again after a crash. */
+    @Override
+    public void run(InboxWork task) {
+        switch (task.kind()) {
+            case COMMAND -> {
+                boolean typed = Boolean.parseBoolean(task.get("typed"));
+                String activityId = task.get("activityId");
+                String conversationId = task.get("conversation");
+                SourceMessage source = typed && activityId != null
+                        ? new SourceMessage(sourceRef(conversationId, activityId), activityId, null) : null;
+                handle(task.get("text"), typed, task.get("user"), task.get("aad"), task.get("userName"), conversationId,
+                        task.get("requestId"), source);
+            }
+            case LESSON_EDITED -> lessons.edited(task.get("ref"), task.get("text"), actorOf(task), null);
+            case LESSON_DELETED -> lessons.deleted(task.get("ref"), actorOf(task), null);
+            default -> throw new IllegalArgumentException("not a kind of Teams work: " + task.kind());
         }
     }
 
@@ -178,6 +209,10 @@ public class TeamsInbound {
     private boolean isLessonsConversation(String conversationId) {
         return QuarkusTransaction.requiringNew().call(() -> ChatMessageRef.externalId(TeamsDeliverer.PLATFORM,
                 conversationId, IncidentMessages.LESSONS_KEY).isPresent());
+    }
+
+    private Actor actorOf(InboxWork task) {
+        return actor(task.get("user"), task.get("aad"), task.get("userName"));
     }
 
     /** A Teams user is a plan person when a plan lists their AAD object id or Teams user id as a teams contact. */

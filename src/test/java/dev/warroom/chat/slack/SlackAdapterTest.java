@@ -150,6 +150,16 @@ class SlackAdapterTest extends ScenarioTest {
                         "malformed Slack payload: a slash command needs channel_id, user_id and trigger_id"));
         chat.signed(SlackRequests.slashCommandBody("", "alice", GENERAL, "declare payments-api high x", "t-no-user"),
                 SlackRequests.FORM).statusCode(400);
+        // Found by SlackInputFuzzTest: ids too long for the request id and outbox columns were acknowledged, then failed.
+        chat.signed(SlackRequests.slashCommandBody("U01ALICE", "alice", GENERAL, "declare payments-api high x",
+                "t".repeat(101)), SlackRequests.FORM).statusCode(400).body("error", equalTo(
+                        "malformed Slack payload: trigger_id is longer than 100 characters"));
+        chat.signed(SlackRequests.slashCommandBody("U01ALICE", "alice", "C".repeat(51), "declare payments-api high x",
+                "t-long-channel"), SlackRequests.FORM).statusCode(400).body("error", equalTo(
+                        "malformed Slack payload: channel_id is longer than 50 characters"));
+        chat.signed(SlackRequests.eventBody("Ev0LONG", SlackRequests.appMentionEventJson("U01ALICE", "C".repeat(51),
+                "declare payments-api high x", "1764000000.000300")), SlackRequests.JSON).statusCode(400)
+                .body("error", equalTo("malformed Slack payload: channel is longer than 50 characters"));
 
         assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
         assertThat(chat.calls()).isEmpty();
