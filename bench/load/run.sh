@@ -18,11 +18,12 @@ echo "| measure | figure |"
 echo "|---|---|"
 # The ack benchmark's rows: | clients | request | p50 | p99 | p99 / bare p99 | acks/s | errors + 503s | work/s |
 grep -E '^\| [0-9]+ \|' "$out/memory.log" | awk -F' *\\| *' '{
-  printf "| %s clients, %s | p50 %s, p99 %s (%s bare p99), %s/s, errors + 503s %s |\n", $2, $3, $4, $5, $6, $7, $8 }'
+  ratio = ($3 ~ /^bare/) ? "" : " (" $6 " bare p99)"
+  printf "| %s %s, %s | p50 %s, p99 %s%s, %s/s, errors + 503s %s |\n", $2, ($2 == 1 ? "client" : "clients"), $3, $4, $5, ratio, $7, $8 }'
 sed -n 's/^==== Slack ack benchmark: cold start \([0-9.]* s\).*/| cold start (the embedded PostgreSQL included) | \1 |/p' "$out/memory.log"
 sed -n 's/^idle: after \([0-9]*\) s, RSS \(.*\)/| resident memory, idle \1 s after start | \2 |/p' "$out/memory.log"
 sed -n 's/^under load: peak RSS \(.*\)/| resident memory, peak under the ack benchmark | \1 |/p' "$out/memory.log"
 # The timers' rows: instances | scheduled in | fired | missed | duplicates | lateness p50 | p99 | max | ...
 timers=$(sed -n 's/^==== Timer benchmark: \([0-9]*\) timers.*/\1/p' "$out/timers.log")
 grep -E '^[12] \| ' "$out/timers.log" | awk -F' *\\| *' -v n="$timers" '{
-  printf "| %s timers due within a minute, %s instance(s) | lateness p50 %s, p99 %s, max %s; fired %s, missed %s, duplicates %s |\n", n, $1, $6, $7, $8, $3, $4, $5 }'
+  printf "| %s timers due within a minute, %s %s | lateness p50 %s, p99 %s, max %s; fired %s, missed %s, duplicates %s |\n", n, $1, ($1 == 1 ? "instance" : "instances"), $6, $7, $8, $3, $4, $5 }'
