@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.warroom.database.EmbeddedDatabase;
 import dev.warroom.support.FormBody;
 import dev.warroom.support.SlackApiStandIn;
+import dev.warroom.support.SlackFaults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -392,6 +393,104 @@ class PackagedAppIT {
             slack.stop();
             database.close();
         }
+    }
+
+    /**
+     * Slack faults during a load run: the packaged app takes 100 declarations and 300 status updates from 8 clients
+     * at once while a tenth of all Web API calls fail (429 with Retry-After, 500, 503, a reset connection, a slow
+     * answer, or the call carried out and its answer lost). When the outbox is empty, every message reached Slack
+     * exactly once, and in each conversation in the order it was queued (outbox ids ascending).
+     */
+    @Test
+    void underLoadWithSlackMisbehavingEveryMessageArrivesOnceAndInOrder() throws Exception {
+        int incidents = 100;
+        int updates = 3;
+        WireMockServer slack = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40)
+                .extensions(new SlackFaults()));
+        slack.start();
+        try {
+            SlackApiStandIn.stubAuthTest(slack);
+            slack.stubFor(WireMock.post(WireMock.urlMatching("/api/(?!auth\\.test).*"))
+                    .willReturn(WireMock.aResponse().withTransformers(SlackFaults.NAME)));
+            SlackFaults.start(20261126L, 0.1);
+            String secret = "it-signing-secret";
+            App app = start(tempDir("warroom-it-faults"), Map.of("SLACK_BOT_TOKEN", "xoxb-it", "SLACK_SIGNING_SECRET", secret,
+                    "SLACK_API_URL", slack.baseUrl() + "/api/", "WARROOM_METRICS_REFRESH_EVERY", "2s"));
+
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<Integer>> acks = new ArrayList<>();
+                for (int i = 1; i <= incidents; i++) {
+                    String text = "declare payments-api low Faults " + i;
+                    String trigger = "faults-d" + i;
+                    acks.add(clients.submit(() -> slashCommand(app, secret, text, trigger).statusCode()));
+                }
+                for (java.util.concurrent.Future<Integer> ack : acks) {
+                    assertEquals(200, ack.get());
+                }
+                awaitTrue(() -> getJson(app, "/api/incidents").size() == incidents, "every incident declared");
+                acks.clear();
+                for (int i = 1; i <= incidents; i++) {
+                    for (int u = 1; u <= updates; u++) {
+                        String text = "update INC-" + i + " Update " + u;
+                        String trigger = "faults-u" + i + "-" + u;
+                        acks.add(clients.submit(() -> slashCommand(app, secret, text, trigger).statusCode()));
+                    }
+                }
+                for (java.util.concurrent.Future<Integer> ack : acks) {
+                    assertEquals(200, ack.get());
+                }
+            } finally {
+                clients.shutdown();
+            }
+            awaitOutboxEmpty(app);
+
+            assertTrue(SlackFaults.injected().keySet().containsAll(List.of(SlackFaults.Kind.values())),
+                    "every kind of fault injected: " + SlackFaults.injected());
+            Map<String, List<Long>> idsByConversation = new java.util.TreeMap<>();
+            for (SlackFaults.Post post : SlackFaults.posts()) {
+                if (post.accepted()) {
+                    idsByConversation.computeIfAbsent(post.channel() + " " + post.thread(), c -> new ArrayList<>())
+                            .add(Long.parseLong(outboxId(Map.of("metadata", String.valueOf(post.metadata())))));
+                }
+            }
+            long accepted = idsByConversation.values().stream().mapToLong(List::size).sum();
+            System.out.println("Slack faults under load: " + SlackFaults.injected() + ", " + accepted + " posts accepted in "
+                    + idsByConversation.size() + " conversations");
+            assertTrue(accepted > incidents * (updates + 3L), "posts accepted: " + accepted);
+            idsByConversation.forEach((conversation, ids) -> assertEquals(ids.stream().sorted().distinct().toList(), ids,
+                    "in " + conversation + ", each message once and in the order it was queued"));
+        } finally {
+            SlackFaults.start(0, 0);
+            slack.stop();
+        }
+    }
+
+    /** Until the app's metrics show no outbox message waiting (and none given up), up to five minutes. */
+    private static void awaitOutboxEmpty(App app) throws Exception {
+        java.util.regex.Pattern waiting = java.util.regex.Pattern.compile(
+                "warroom_outbox_messages\\{[^}]*status=\"(pending|failed)\"[^}]*\\} ([0-9.E]+)");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        int emptyInARow = 0;
+        while (System.nanoTime() < deadline) {
+            String metrics = HTTP.send(HttpRequest.newBuilder(uri(app, "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher line = waiting.matcher(metrics);
+            boolean failed = false;
+            boolean pending = false;
+            while (line.find()) {
+                double count = Double.parseDouble(line.group(2));
+                failed |= line.group(1).equals("failed") && count > 0;
+                pending |= line.group(1).equals("pending") && count > 0;
+            }
+            assertFalse(failed, "outbox messages given up: " + metrics.lines().filter(l -> l.startsWith("warroom_outbox")).toList());
+            emptyInARow = pending ? 0 : emptyInARow + 1;
+            if (emptyInARow == 3) { // the gauge refreshes every 2 s: three empty readings span a refresh
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        fail("outbox messages still waiting after 5 minutes");
     }
 
     /** INC-1's timeline, or an empty one before INC-1 exists. */
