@@ -1,7 +1,5 @@
 package dev.warroom.chat.slack;
 
-import java.util.Optional;
-
 /**
  * The longest Slack id Warroom takes. Slack's ids are short (a channel or user id about a dozen characters, a ts 17,
  * a trigger id about 60); a request with a longer one is refused whole, before it is acknowledged, rather than
@@ -15,16 +13,15 @@ final class IdLimits {
     private IdLimits() {
     }
 
-    /** Given as name, value, name, value...: the first value over its limit, as "user_id is longer than 50 characters". */
-    static Optional<String> overLimit(String... namesAndValues) {
+    /** Given as name, value, name, value...: refuses the request at the first value over its limit. */
+    static void require(String... namesAndValues) {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             String name = namesAndValues[i];
             String value = namesAndValues[i + 1];
             int limit = name.equals("trigger_id") ? TRIGGER_ID : OTHER_IDS;
             if (value != null && value.length() > limit) {
-                return Optional.of(name + " is longer than " + limit + " characters");
+                throw new MalformedSlackPayload(name + " is longer than " + limit + " characters");
             }
         }
-        return Optional.empty();
     }
 }

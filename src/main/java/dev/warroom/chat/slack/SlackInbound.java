@@ -119,11 +119,8 @@ public class SlackInbound implements InboxWorkRunner {
         if (isBlank(payload.getChannelId()) || isBlank(payload.getUserId()) || isBlank(payload.getTriggerId())) {
             return malformed("a slash command needs channel_id, user_id and trigger_id");
         }
-        Optional<String> overLong = IdLimits.overLimit("channel_id", payload.getChannelId(), "user_id", payload.getUserId(),
+        IdLimits.require("channel_id", payload.getChannelId(), "user_id", payload.getUserId(),
                 "trigger_id", payload.getTriggerId());
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
-        }
         String text = payload.getText() == null ? "" : payload.getText().strip();
         if (text.equalsIgnoreCase("declare")) {
             return later(() -> openDeclareForm(payload.getTriggerId(), payload.getChannelId()), context::ack);
@@ -140,13 +137,9 @@ public class SlackInbound implements InboxWorkRunner {
                 || isBlank(payload.getTriggerId()) || payload.getActions() == null) {
             return malformed("a button press needs its channel, user, trigger_id and actions");
         }
-        Optional<String> overLong = IdLimits.overLimit("channel", channel, "user", payload.getUser().getId(),
-                "trigger_id", payload.getTriggerId());
+        IdLimits.require("channel", channel, "user", payload.getUser().getId(), "trigger_id", payload.getTriggerId());
         for (BlockActionPayload.Action action : payload.getActions()) {
-            overLong = overLong.or(() -> IdLimits.overLimit("action_ts", action.getActionTs()));
-        }
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
+            IdLimits.require("action_ts", action.getActionTs());
         }
         List<Runnable> modals = new ArrayList<>();
         List<InboxWork> presses = new ArrayList<>();
@@ -174,10 +167,7 @@ public class SlackInbound implements InboxWorkRunner {
                 + (form.incidentType() == null ? "" : " type=" + form.incidentType()) + " " + form.title().strip();
         String channel = Optional.ofNullable(payload.getView().getPrivateMetadata()).filter(c -> !c.isBlank())
                 .orElse(payload.getUser().getId());
-        Optional<String> overLong = viewOverLimit(payload, channel);
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
-        }
+        requireViewIds(payload, channel);
         return later(command(command, payload.getUser().getId(), payload.getUser().getUsername(), channel,
                 "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash()), context::ack);
     }
@@ -190,17 +180,14 @@ public class SlackInbound implements InboxWorkRunner {
         }
         String[] metadata = payload.getView().getPrivateMetadata().split("\n", 2);
         String channel = metadata.length > 1 ? metadata[1] : payload.getUser().getId();
-        Optional<String> overLong = viewOverLimit(payload, channel);
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
-        }
+        requireViewIds(payload, channel);
         return later(command(metadata[0] + " " + reason, payload.getUser().getId(), payload.getUser().getUsername(),
                 channel,
                 "slack:view:" + payload.getView().getId() + ":" + payload.getView().getHash()), context::ack);
     }
 
-    private static Optional<String> viewOverLimit(ViewSubmissionPayload payload, String channel) {
-        return IdLimits.overLimit("user", payload.getUser().getId(), "channel", channel,
+    private static void requireViewIds(ViewSubmissionPayload payload, String channel) {
+        IdLimits.require("user", payload.getUser().getId(), "channel", channel,
                 "view_id", payload.getView().getId(), "view_hash", payload.getView().getHash());
     }
 
@@ -222,11 +209,8 @@ public class SlackInbound implements InboxWorkRunner {
     }
 
     private Response threadReply(ThreadReply reply, String eventId, EventContext context) {
-        Optional<String> overLong = IdLimits.overLimit("channel", reply.channel(), "user", reply.user(), "ts", reply.ts(),
+        IdLimits.require("channel", reply.channel(), "user", reply.user(), "ts", reply.ts(),
                 "thread_ts", reply.threadTs(), "event_id", eventId);
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
-        }
         if (reply.threadTs() != null && !isBlank(reply.text()) && !isBlank(reply.channel()) && !isBlank(reply.user())) {
             return later(InboxWork.of(THREAD_REPLY, "channel", reply.channel(), "user", reply.user(), "text", reply.text(),
                     "ts", reply.ts(), "threadTs", reply.threadTs(), "eventId", eventId), context::ack);
@@ -246,11 +230,8 @@ public class SlackInbound implements InboxWorkRunner {
                 || edited.getText().isBlank()) {
             return context.ack();
         }
-        Optional<String> overLong = IdLimits.overLimit("channel", event.getChannel(), "user", edited.getUser(),
+        IdLimits.require("channel", event.getChannel(), "user", edited.getUser(),
                 "ts", edited.getTs(), "event_id", payload.getEventId());
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
-        }
         // A lesson typed as "@Warroom lesson …" is edited with the mention still in front.
         String text = addressesWarroom(edited.getText()) ? withoutMention(edited.getText()) : edited.getText().strip();
         return later(InboxWork.of(LESSON_EDITED, "ref", sourceRef(event.getChannel(), edited.getTs()),
@@ -262,11 +243,8 @@ public class SlackInbound implements InboxWorkRunner {
         if (event.getDeletedTs() == null) {
             return context.ack();
         }
-        Optional<String> overLong = IdLimits.overLimit("channel", event.getChannel(), "deleted_ts", event.getDeletedTs(),
+        IdLimits.require("channel", event.getChannel(), "deleted_ts", event.getDeletedTs(),
                 "event_id", payload.getEventId());
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
-        }
         // Slack does not say who deleted; the lesson's timeline entry then names its author.
         return later(InboxWork.of(LESSON_DELETED, "ref", sourceRef(event.getChannel(), event.getDeletedTs()),
                 "requestId", "slack:" + payload.getEventId()), context::ack);
@@ -274,11 +252,8 @@ public class SlackInbound implements InboxWorkRunner {
 
     private Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext context) {
         AppMentionEvent event = payload.getEvent();
-        Optional<String> overLong = IdLimits.overLimit("channel", event.getChannel(), "user", event.getUser(),
+        IdLimits.require("channel", event.getChannel(), "user", event.getUser(),
                 "ts", event.getTs(), "thread_ts", event.getThreadTs(), "event_id", payload.getEventId());
-        if (overLong.isPresent()) {
-            return malformed(overLong.get());
-        }
         if (event.getBotId() == null && !isBlank(event.getChannel()) && !isBlank(event.getUser())) {
             String text = event.getText() == null ? "" : event.getText();
             String withoutBot = withoutMention(text);
