@@ -14,7 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -55,6 +57,8 @@ public class AcknowledgedWork {
 
     private ThreadPoolExecutor executor;
     private volatile boolean taking = true;
+    /** Stored work this instance has queued or is running: {@link ChatInboxRecovery} vouches for it. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void init() {
@@ -93,6 +97,7 @@ public class AcknowledgedWork {
         }
         LOG.warnf("%d acknowledged chat requests not handled before shutdown: they stay stored, and another instance "
                 + "(or this one when it starts again) runs them", executor.shutdownNow().size());
+        held.clear();
         return false;
     }
 
@@ -109,7 +114,7 @@ public class AcknowledgedWork {
         checkTaking();
         long id = inbox.store(work);
         try {
-            submit(() -> runStored(id, work));
+            hold(id, work);
         } catch (WorkRefused refused) {
             inbox.done(id);
             throw refused;
@@ -118,7 +123,22 @@ public class AcknowledgedWork {
 
     /** Work stored by a request whose instance never finished it, run again here. */
     public void runAgain(ChatInbox.Stored stored) {
-        submit(() -> runStored(stored.id(), stored.work()));
+        hold(stored.id(), stored.work());
+    }
+
+    /** The ids of the stored work this instance has queued or is running, which no other instance should run. */
+    public Set<Long> held() {
+        return Set.copyOf(held);
+    }
+
+    private void hold(long id, InboxWork work) {
+        held.add(id);
+        try {
+            submit(() -> runStored(id, work));
+        } catch (WorkRefused refused) {
+            held.remove(id);
+            throw refused;
+        }
     }
 
     private void runStored(long id, InboxWork work) {
@@ -126,6 +146,7 @@ public class AcknowledgedWork {
             runnerOf(work).run(work);
         } finally {
             inbox.done(id);
+            held.remove(id);
         }
     }
 

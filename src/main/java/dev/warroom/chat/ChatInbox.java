@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ public class ChatInbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
+    private static final int VOUCH_BATCH = 500;
 
     @Inject
     EntityManager entityManager;
@@ -36,6 +38,20 @@ public class ChatInbox {
                         "insert into chat_inbox (kind, payload, received_at) values (?1, ?2, ?3) returning id")
                 .setParameter(1, work.kind()).setParameter(2, payload).setParameter(3, clock.instant())
                 .getSingleResult()).longValue());
+    }
+
+    /**
+     * Stamps work this instance holds (queued or running) as received now, so that no other instance takes it for
+     * left work while it merely waits in a long queue.
+     */
+    void vouchFor(Collection<Long> held) {
+        List<Long> ids = List.copyOf(held);
+        for (int from = 0; from < ids.size(); from += VOUCH_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + VOUCH_BATCH));
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                            "update chat_inbox set received_at = greatest(received_at, ?1) where id in (?2)")
+                    .setParameter(1, clock.instant()).setParameter(2, batch).executeUpdate());
+        }
     }
 
     void done(long id) {

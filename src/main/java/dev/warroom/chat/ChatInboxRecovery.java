@@ -10,8 +10,9 @@ import java.time.Duration;
 
 /**
  * Runs again the work of acknowledged chat requests that was never finished: its instance was killed, lost its
- * database, or stopped before its queue was empty. Work normally waits seconds; a minute means nobody is on it.
- * Running a command twice is harmless: the core ignores a request id it has handled.
+ * database, or stopped before its queue was empty. Each instance vouches for the work it holds at every scan, so work
+ * nobody vouched for in a minute has nobody on it. Running a command twice is harmless (the core ignores a request id
+ * it has handled) but under load it is work the busy instances cannot spare.
  */
 @ApplicationScoped
 public class ChatInboxRecovery {
@@ -33,8 +34,13 @@ public class ChatInboxRecovery {
         runLeftWork();
     }
 
-    /** Queues the work left unfinished for a minute or more; returns how much was queued. */
+    /**
+     * Vouches for the work this instance holds, then queues the work nobody vouched for in a minute or more; returns
+     * how much was queued. Scans come every 15 s, so an instance vouches for its work several times a minute: work
+     * that waits long in a busy instance's queue is not run a second time by another.
+     */
     public int runLeftWork() {
+        inbox.vouchFor(work.held());
         int queued = 0;
         for (ChatInbox.Stored stored : inbox.takeLeftBefore(clock.instant().minus(LEFT_AFTER), BATCH)) {
             try {

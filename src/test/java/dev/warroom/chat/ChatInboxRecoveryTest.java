@@ -1,5 +1,8 @@
 package dev.warroom.chat;
 
+import dev.warroom.support.Eventually;
+import dev.warroom.support.FullWorkQueue;
+import dev.warroom.support.InlineAcknowledgedWork;
 import dev.warroom.support.ScenarioTest;
 import dev.warroom.support.SlackChat;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,6 +35,8 @@ class ChatInboxRecoveryTest extends ScenarioTest {
     ChatInboxRecovery recovery;
     @Inject
     EntityManager entityManager;
+    @Inject
+    InlineAcknowledgedWork work;
 
     private SlackChat slack;
 
@@ -71,6 +76,23 @@ class ChatInboxRecoveryTest extends ScenarioTest {
 
         assertThat(incidentKeys()).containsExactly("INC-1");
         assertThat(storedWork()).isZero();
+    }
+
+    @Test
+    void workWaitingLongInALiveInstancesQueueIsLeftToThatInstance() throws Exception {
+        try (FullWorkQueue busy = FullWorkQueue.busyThread(work)) {
+            work.submit(DECLARE); // stored, acknowledged, and waiting behind a long task
+            clock.advance(Duration.ofSeconds(50));
+            assertThat(recovery.runLeftWork()).isZero(); // this instance's scan vouches for the work it holds
+
+            clock.advance(Duration.ofSeconds(50));
+            // Another instance's scan, 100 s after the request: the work is still held here.
+            assertThat(inbox.takeLeftBefore(clock.instant().minus(ChatInboxRecovery.LEFT_AFTER), 100)).isEmpty();
+            assertThat(storedWork()).isEqualTo(1);
+        }
+        Eventually.await("the queued declaration ran", () -> storedWork() == 0);
+        assertThat(incidentKeys()).containsExactly("INC-1");
+        assertThat(work.held()).isEmpty();
     }
 
     @Test

@@ -18,18 +18,24 @@ public final class FullWorkQueue implements AutoCloseable {
     }
 
     public static FullWorkQueue fill(InlineAcknowledgedWork work) throws InterruptedException {
-        FullWorkQueue full = new FullWorkQueue(work);
+        FullWorkQueue full = busyThread(work);
+        work.submit(() -> { }); // waits in the one place behind the blocked task
+        return full;
+    }
+
+    /** Only the thread busy, on a task blocked until closing: the next work waits in the one place until then. */
+    public static FullWorkQueue busyThread(InlineAcknowledgedWork work) throws InterruptedException {
+        FullWorkQueue busy = new FullWorkQueue(work);
         CountDownLatch started = new CountDownLatch(1);
         work.queueAsInProduction(true);
         work.submit(() -> {
             started.countDown();
-            full.awaitRelease();
+            busy.awaitRelease();
         });
         if (!started.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the work thread did not take the blocking task");
         }
-        work.submit(() -> { }); // waits in the one place behind the blocked task
-        return full;
+        return busy;
     }
 
     private void awaitRelease() {
