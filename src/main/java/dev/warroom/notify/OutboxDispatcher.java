@@ -38,6 +38,26 @@ public class OutboxDispatcher {
     private static final String WARROOM = "warroom";
 
     /*
+     * The usual case, cheap however many destinations have messages waiting: among the oldest due pending
+     * messages (outbox_message_pending_id), the oldest that is the first pending one of its destination (one index
+     * probe each), locked. The same message CLAIM_HEAD would find when it is among them; when they are all behind
+     * heads other callers hold (many messages to one busy channel), CLAIM_HEAD looks at every destination.
+     */
+    private static final String CLAIM_OLDEST_HEAD = """
+            with oldest as (
+                select id from outbox_message
+                where status = 'PENDING' and next_attempt_at <= ?1 and platform in (?2)
+                order by id limit 100)
+            select o.* from outbox_message o
+            where o.id in (select id from oldest) and o.status = 'PENDING'
+              and not exists (select 1 from outbox_message p
+                              where p.status = 'PENDING' and p.platform = o.platform
+                                and p.destination_kind = o.destination_kind and p.destination = o.destination
+                                and p.id < o.id)
+            order by o.id limit 1
+            for update of o skip locked""";
+
+    /*
      * The first pending message of every destination (a loose index scan over outbox_message_pending: one
      * index probe per destination however many messages wait), then the oldest of those that is due, locked.
      * A head another caller holds is skipped; the messages behind it are no head while it is pending.
@@ -109,11 +129,10 @@ public class OutboxDispatcher {
         if (platforms.isEmpty()) {
             return Batch.NONE;
         }
-        @SuppressWarnings("unchecked")
-        List<OutboxMessage> heads = entityManager.createNativeQuery(CLAIM_HEAD, OutboxMessage.class)
-                .setParameter(1, clock.instant())
-                .setParameter(2, platforms)
-                .getResultList();
+        List<OutboxMessage> heads = head(CLAIM_OLDEST_HEAD, platforms);
+        if (heads.isEmpty()) {
+            heads = head(CLAIM_HEAD, platforms);
+        }
         if (heads.isEmpty()) {
             return Batch.NONE;
         }
@@ -144,6 +163,14 @@ public class OutboxDispatcher {
         claims.finished(claimed.stream().map(row -> row.id)
                 .filter(id -> tried.contains(id) || !unfinished.contains(id)).toList());
         return new Batch(true, sent);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxMessage> head(String claimHead, List<String> platforms) {
+        return entityManager.createNativeQuery(claimHead, OutboxMessage.class)
+                .setParameter(1, clock.instant())
+                .setParameter(2, platforms)
+                .getResultList();
     }
 
     @SuppressWarnings("unchecked")

@@ -133,6 +133,22 @@ class OutboxWorkersTest extends ScenarioTest {
     }
 
     @Test
+    void aLongQueueBehindASlowChannelDoesNotHoldBackTheOthers() throws Exception {
+        slack.stubFor(post(urlEqualTo(POST)).withRequestBody(containing("channel=C0SLOW"))
+                .willReturn(okJson("{\"ok\":true,\"ts\":\"1764061200.000100\"}").withFixedDelay(3000)));
+        CountDownLatch fastOnes = expectPosts(5, "C0FAST");
+
+        // More messages to the slow channel than the claim's first look takes in (the 100 oldest due).
+        queue(IntStream.rangeClosed(1, 150).mapToObj(n -> "C0SLOW:" + n).toList());
+        queue(IntStream.rangeClosed(1, 5).mapToObj(n -> "C0FAST:" + n).toList());
+        workers.deliveryRequested();
+
+        assertThat(fastOnes.await(120, TimeUnit.SECONDS)).as("5 posts reached Slack").isTrue();
+        assertThat(texts("C0FAST")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(texts("C0SLOW").size()).as("slow posts made before the fast channel was done").isLessThan(5);
+    }
+
+    @Test
     void aRateLimitedChannelWaitsAsToldWhileTheOthersGoOn() throws Exception {
         slack.stubFor(post(urlEqualTo(POST)).withRequestBody(containing("channel=C0LIMITED")).inScenario("limited")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("open")
