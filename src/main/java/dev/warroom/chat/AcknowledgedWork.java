@@ -145,8 +145,11 @@ public class AcknowledgedWork {
         try {
             runnerOf(work).run(work);
         } finally {
-            inbox.done(id);
-            held.remove(id);
+            try {
+                inbox.done(id);
+            } finally {
+                held.remove(id); // a row whose removal failed is run again later (a no-op): not vouched for forever
+            }
         }
     }
 

@@ -47,21 +47,17 @@ public class ChatInbox {
      * one insert cost more than the insert. Called outside any transaction, so the commit is its own.
      */
     long store(InboxWork work) {
-        refuseInTransaction();
         String payload = write(work.fields());
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "insert into chat_inbox (kind, payload, received_at) values (?, ?, ?) returning id")) {
-            insert.setString(1, work.kind());
-            insert.setString(2, payload);
-            insert.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("chat work could not be stored: " + e.getMessage(), e);
-        }
+        return autocommit("insert into chat_inbox (kind, payload, received_at) values (?, ?, ?) returning id",
+                "chat work could not be stored", insert -> {
+                    insert.setString(1, work.kind());
+                    insert.setString(2, payload);
+                    insert.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    try (ResultSet row = insert.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                });
     }
 
     /**
@@ -80,20 +76,29 @@ public class ChatInbox {
 
     /** Removes work that was done, in a commit of its own (plain JDBC, as {@link #store}). */
     void done(long id) {
-        refuseInTransaction();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("delete from chat_inbox where id = ?")) {
+        autocommit("delete from chat_inbox where id = ?", "done chat work could not be removed", delete -> {
             delete.setLong(1, id);
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("done chat work could not be removed: " + e.getMessage(), e);
-        }
+            return delete.executeUpdate();
+        });
     }
 
-    /** Inside a transaction the pool would enlist the connection in it, and the commit would not be this call's. */
-    private static void refuseInTransaction() {
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * One statement on a connection of its own, committed by itself. Refused inside a transaction: there the pool
+     * would enlist the connection in it, and the commit would not be this call's.
+     */
+    private <T> T autocommit(String sql, String failure, StatementWork<T> work) {
         if (QuarkusTransaction.isActive()) {
             throw new IllegalStateException("the chat inbox commits on its own: call it outside a transaction");
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.run(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(failure + ": " + e.getMessage(), e);
         }
     }
 
