@@ -356,15 +356,13 @@ class PackagedAppIT {
             Map<String, Integer> reminded = new java.util.TreeMap<>();
             // The reminders queue behind every declaration's messages: a slow machine takes longer to deliver them
             // all, so the wait goes on while Slack keeps getting posts, and ends when it gets none for two minutes.
-            Duration stalledFor = Duration.ofMinutes(2);
-            long giveUpAt = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            long lastProgress = System.nanoTime();
+            Patience patience = new Patience(Duration.ofMinutes(30));
             int postsSeen = -1;
-            while (System.nanoTime() < giveUpAt && System.nanoTime() - lastProgress < stalledFor.toNanos()) {
+            while (patience.lasts()) {
                 List<Map<String, String>> posts = posts(slack);
                 if (posts.size() > postsSeen) {
                     postsSeen = posts.size();
-                    lastProgress = System.nanoTime();
+                    patience.progressed();
                 }
                 reminded.clear();
                 for (Map<String, String> fields : posts) {
@@ -501,11 +499,10 @@ class PackagedAppIT {
     private static void awaitOutboxEmpty(App app) throws Exception {
         java.util.regex.Pattern waiting = java.util.regex.Pattern.compile(
                 "warroom_outbox_messages\\{[^}]*status=\"(pending|failed)\"[^}]*\\} ([0-9.E]+)");
-        long giveUpAt = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        long lastProgress = System.nanoTime();
+        Patience patience = new Patience(Duration.ofMinutes(20));
         double fewestPending = Double.MAX_VALUE;
         int emptyInARow = 0;
-        while (System.nanoTime() < giveUpAt && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
+        while (patience.lasts()) {
             String metrics = HTTP.send(HttpRequest.newBuilder(uri(app, "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             java.util.regex.Matcher line = waiting.matcher(metrics);
@@ -519,7 +516,7 @@ class PackagedAppIT {
             assertFalse(failed, "outbox messages given up: " + metrics.lines().filter(l -> l.startsWith("warroom_outbox")).toList());
             if (pending < fewestPending) {
                 fewestPending = pending;
-                lastProgress = System.nanoTime();
+                patience.progressed();
             }
             emptyInARow = pending > 0 ? 0 : emptyInARow + 1;
             if (emptyInARow == 3) { // the gauge refreshes every 2 s: three empty readings span a refresh
@@ -635,11 +632,15 @@ class PackagedAppIT {
                 if (!line.startsWith("{")) {
                     continue;
                 }
-                JsonNode entry = new ObjectMapper().readTree(line);
+                JsonNode entry = JSON.readTree(line);
                 String level = entry.path("level").asText();
                 String message = entry.path("message").asText();
                 String text = message.length() > 200 ? message.substring(0, 200) + "…" : message;
-                (level.equals("ERROR") ? errors : level.equals("WARN") ? warnings : new ArrayList<String>()).add(text);
+                if (level.equals("ERROR")) {
+                    errors.add(text);
+                } else if (level.equals("WARN")) {
+                    warnings.add(text);
+                }
             }
         } catch (IOException e) {
             return List.of("(log unreadable: " + e + ")");
@@ -771,6 +772,29 @@ class PackagedAppIT {
         mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
                 .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * How long to wait for a backlog the apps work through at the machine's pace: as long as it keeps moving, until
+     * two minutes pass without progress or {@code atMost} in all.
+     */
+    private static final class Patience {
+        private static final long STALLED_AFTER = Duration.ofMinutes(2).toNanos();
+        private final long giveUpAt;
+        private long lastProgress = System.nanoTime();
+
+        Patience(Duration atMost) {
+            giveUpAt = lastProgress + atMost.toNanos();
+        }
+
+        boolean lasts() {
+            long now = System.nanoTime();
+            return now < giveUpAt && now - lastProgress < STALLED_AFTER;
+        }
+
+        void progressed() {
+            lastProgress = System.nanoTime();
+        }
     }
 
     @FunctionalInterface
