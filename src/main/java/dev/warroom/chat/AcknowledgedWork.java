@@ -1,5 +1,6 @@
 package dev.warroom.chat;
 
+import dev.warroom.threads.BackgroundThreads;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -21,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the work behind a chat platform's request after it was acknowledged (Slack wants an answer
@@ -52,6 +52,8 @@ public class AcknowledgedWork {
     @Inject
     ChatInbox inbox;
     @Inject
+    BackgroundThreads backgroundThreads;
+    @Inject
     @Any
     Instance<InboxWorkRunner> runners;
 
@@ -62,12 +64,7 @@ public class AcknowledgedWork {
 
     @PostConstruct
     void init() {
-        AtomicInteger number = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "chat-work-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory factory = backgroundThreads.named("chat-work");
         int size = Math.max(1, threads);
         executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, queueLimit)), factory, new ThreadPoolExecutor.AbortPolicy());

@@ -1,5 +1,6 @@
 package dev.warroom.notify;
 
+import dev.warroom.threads.BackgroundThreads;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.StartupEvent;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,8 @@ public class OutboxWorkers {
     int workers;
     @Inject
     OutboxDispatcher dispatcher;
+    @Inject
+    BackgroundThreads backgroundThreads;
 
     private final Object signal = new Object();
     /** Set by a request, taken by the worker it wakes; requests while every worker is busy collapse into one. */
@@ -42,9 +46,9 @@ public class OutboxWorkers {
         synchronized (signal) {
             requested = true; // messages left from before a restart
         }
+        ThreadFactory factory = backgroundThreads.named("outbox");
         for (int number = 1; number <= workers; number++) {
-            Thread thread = new Thread(this::work, "outbox-" + number);
-            thread.setDaemon(true);
+            Thread thread = factory.newThread(this::work);
             threads.add(thread);
             thread.start();
         }
