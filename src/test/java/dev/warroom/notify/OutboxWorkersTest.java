@@ -3,6 +3,8 @@ package dev.warroom.notify;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.warroom.command.Message;
+import dev.warroom.support.Eventually;
+import dev.warroom.support.KernelThreads;
 import dev.warroom.support.ScenarioTest;
 import dev.warroom.support.SlackApiStandIn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -93,6 +95,13 @@ class OutboxWorkersTest extends ScenarioTest {
                 listening = true;
             }
         }
+    }
+
+    @Test
+    void theDeliveryThreadsRunBelowRequestHandlingAtNiceNineteen() {
+        Map<String, Integer> expected = Map.of("outbox-1", 19, "outbox-2", 19, "outbox-3", 19, "outbox-4", 19);
+
+        Eventually.await("the 4 outbox threads at nice 19", () -> KernelThreads.niceByName("outbox-").equals(expected));
     }
 
     @Test

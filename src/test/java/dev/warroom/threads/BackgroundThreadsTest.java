@@ -1,10 +1,8 @@
 package dev.warroom.threads;
 
+import dev.warroom.support.KernelThreads;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +15,7 @@ class BackgroundThreadsTest {
     void itsThreadsRunAtTheBackgroundNiceValueAsTheKernelSeesIt() throws Exception {
         CompletableFuture<String> seen = new CompletableFuture<>();
         Thread thread = threads(7).named("chat-work").newThread(() -> seen.complete(
-                Thread.currentThread().getName() + " at nice " + kernelNiceOfThisThread()));
+                Thread.currentThread().getName() + " at nice " + KernelThreads.niceOfThisThread()));
 
         thread.start();
 
@@ -27,10 +25,10 @@ class BackgroundThreadsTest {
 
     @Test
     void atZeroItsThreadsKeepTheNiceValueOfTheThreadThatMadeThem() throws Exception {
-        int before = kernelNiceOfThisThread();
+        int before = KernelThreads.niceOfThisThread();
         CompletableFuture<Integer> seen = new CompletableFuture<>();
 
-        threads(0).named("outbox").newThread(() -> seen.complete(kernelNiceOfThisThread())).start();
+        threads(0).named("outbox").newThread(() -> seen.complete(KernelThreads.niceOfThisThread())).start();
 
         assertEquals(before, seen.get(30, TimeUnit.SECONDS));
     }
@@ -39,7 +37,7 @@ class BackgroundThreadsTest {
     void aValueAboveNineteenIsTakenAsNineteenTheLowestLinuxHas() throws Exception {
         CompletableFuture<Integer> seen = new CompletableFuture<>();
 
-        threads(40).named("outbox").newThread(() -> seen.complete(kernelNiceOfThisThread())).start();
+        threads(40).named("outbox").newThread(() -> seen.complete(KernelThreads.niceOfThisThread())).start();
 
         assertEquals(19, seen.get(30, TimeUnit.SECONDS));
     }
@@ -48,16 +46,5 @@ class BackgroundThreadsTest {
         BackgroundThreads threads = new BackgroundThreads();
         threads.nice = nice;
         return threads;
-    }
-
-    /** Field 19 of /proc/thread-self/stat: the kernel's own record, not the JVM's idea of the thread's priority. */
-    private static int kernelNiceOfThisThread() {
-        try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-            String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(afterName[16]);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
