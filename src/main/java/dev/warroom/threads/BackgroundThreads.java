@@ -48,6 +48,8 @@ public class BackgroundThreads {
         if (reported.compareAndSet(false, true)) {
             if (problem == null) {
                 LOG.infof("Chat work and outbox delivery run at nice %d, below request handling", Math.min(nice, 19));
+            } else if (!NiceValue.perThread()) {
+                LOG.infof("Chat work and outbox delivery run at the same priority as request handling (%s)", problem);
             } else {
                 LOG.warnf("Chat work and outbox delivery run at the same priority as request handling (%s): under "
                         + "a burst of commands Slack's acks may be slower", problem);

@@ -28,12 +28,17 @@ final class NiceValue {
     private NiceValue() {
     }
 
+    /** Whether this system gives each thread a nice value of its own. */
+    static boolean perThread() {
+        return Platform.isLinux();
+    }
+
     /**
      * Gives the calling thread this nice value (raising it needs no privilege); returns why it could not, or null.
      * Only on Linux: elsewhere the same call would lower the whole process, requests included.
      */
     static String setForCallingThread(int nice) {
-        if (!Platform.isLinux()) {
+        if (!perThread()) {
             return "only Linux sets a nice value per thread";
         }
         try {
