@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * deliveries), run below the threads that answer requests ({@code WARROOM_BACKGROUND_NICE}).
  *
  * <p>Why: Slack wants its ack within 3 seconds and re-sends what it thinks failed. Under a burst of commands the work
- * behind them took the CPU from the acks: at 50 clients on 2 cores the ack p99 was 4-6x a bare endpoint's, and with
- * the work at nice 19 2.1-2.8x (bench/README.md, round 6). Idle CPU still goes to the work at once, so it is only
+ * behind them took the CPU from the acks: at 50 clients on 2 cores the ack p99 was 3.6-6x a bare endpoint's, and with
+ * the work at nice 19 2.1-3x (bench/README.md, round 6). Idle CPU still goes to the work at once, so it is only
  * later while requests keep every core busy. Timers keep the normal priority, to fire on time.
  */
 @ApplicationScoped
@@ -44,10 +44,11 @@ public class BackgroundThreads {
         if (nice <= 0) {
             return;
         }
-        String problem = NiceValue.setForCallingThread(Math.min(nice, 19));
+        int level = Math.min(nice, 19); // Linux's lowest priority
+        String problem = NiceValue.setForCallingThread(level);
         if (reported.compareAndSet(false, true)) {
             if (problem == null) {
-                LOG.infof("Chat work and outbox delivery run at nice %d, below request handling", Math.min(nice, 19));
+                LOG.infof("Chat work and outbox delivery run at nice %d, below request handling", level);
             } else if (!NiceValue.perThread()) {
                 LOG.infof("Chat work and outbox delivery run at the same priority as request handling (%s)", problem);
             } else {
