@@ -37,26 +37,47 @@ public class ChatInbox {
     @Inject
     Clock clock;
 
+    private final SharedCommits<Row> sharedCommits = new SharedCommits<>(this::storeTogether);
+
     /** A stored piece of work and its row. */
     public record Stored(long id, InboxWork work) {
     }
 
     /**
-     * Stores the work in a commit of its own, before the request is acknowledged. Plain JDBC on an autocommit
-     * connection: this is on every chat request's path to its ack, and a JTA transaction and a Hibernate session for
-     * one insert cost more than the insert. Called outside any transaction, so the commit is its own.
+     * Stores the work before the request is acknowledged, committed when this returns. Requests arriving together
+     * share a commit ({@link SharedCommits}). Called outside any transaction, so the commit is not a caller's.
      */
     long store(InboxWork work) {
-        String payload = write(work.fields());
-        return autocommit("insert into chat_inbox (kind, payload, received_at) values (?, ?, ?) returning id",
+        refuseInsideTransaction(); // checked here, in the caller's thread: another thread may run the statement
+        return sharedCommits.store(new Row(work.kind(), write(work.fields())));
+    }
+
+    private record Row(String kind, String payload) {
+    }
+
+    /**
+     * One statement for the lot, on an autocommit connection: this is on every chat request's path to its ack, and
+     * a JTA transaction and a Hibernate session cost more than the insert. The ids are drawn before the insert, so
+     * each is known to be its own row's, in the order given.
+     */
+    private List<Long> storeTogether(List<Row> rows) {
+        return autocommit("with given as (select nextval('chat_inbox_id_seq') as id, w.kind, w.payload, w.n"
+                        + " from unnest(?::text[], ?::text[]) with ordinality as w(kind, payload, n)),"
+                        + " stored as (insert into chat_inbox (id, kind, payload, received_at)"
+                        + " select id, kind, payload, cast(? as timestamptz) from given)"
+                        + " select id from given order by n",
                 "chat work could not be stored", insert -> {
-                    insert.setString(1, work.kind());
-                    insert.setString(2, payload);
+                    Connection connection = insert.getConnection();
+                    insert.setArray(1, connection.createArrayOf("text", rows.stream().map(Row::kind).toArray()));
+                    insert.setArray(2, connection.createArrayOf("text", rows.stream().map(Row::payload).toArray()));
                     insert.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-                    try (ResultSet row = insert.executeQuery()) {
-                        row.next();
-                        return row.getLong(1);
+                    List<Long> ids = new ArrayList<>(rows.size());
+                    try (ResultSet stored = insert.executeQuery()) {
+                        while (stored.next()) {
+                            ids.add(stored.getLong(1));
+                        }
                     }
+                    return ids;
                 });
     }
 
@@ -91,14 +112,18 @@ public class ChatInbox {
      * would enlist the connection in it, and the commit would not be this call's.
      */
     private <T> T autocommit(String sql, String failure, StatementWork<T> work) {
-        if (QuarkusTransaction.isActive()) {
-            throw new IllegalStateException("the chat inbox commits on its own: call it outside a transaction");
-        }
+        refuseInsideTransaction();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             return work.run(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(failure + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseInsideTransaction() {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("the chat inbox commits on its own: call it outside a transaction");
         }
     }
 

@@ -1,0 +1,129 @@
+package dev.warroom.chat;
+
+import dev.warroom.support.Eventually;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Rows of requests arriving together share a commit; each request still gets its own row's id or failure. */
+class SharedCommitsTest {
+
+    private final ExecutorService requests = Executors.newCachedThreadPool();
+    /** Every commit tried, with its rows in order. */
+    private final List<List<String>> commits = new CopyOnWriteArrayList<>();
+    /** Holds the first commit until the test lets it go, so that others arrive meanwhile. */
+    private final CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
+
+    /** Stores like the database would: the id of "row-N" is 100 + N; a row named "bad" fails its commit. */
+    private final SharedCommits<String> shared = new SharedCommits<>(rows -> {
+        commits.add(List.copyOf(rows));
+        if (commits.size() == 1) {
+            await(firstCommitMayEnd);
+        }
+        if (rows.contains("bad")) {
+            throw new IllegalArgumentException("value too long for type character varying(40)");
+        }
+        return rows.stream().map(row -> 100L + Long.parseLong(row.substring("row-".length()))).toList();
+    });
+
+    @AfterEach
+    void stop() {
+        firstCommitMayEnd.countDown();
+        requests.shutdownNow();
+    }
+
+    @Test
+    void aRequestAloneIsCommittedAtOnceByItself() {
+        firstCommitMayEnd.countDown();
+
+        assertThat(shared.store("row-1")).isEqualTo(101L);
+        assertThat(shared.store("row-2")).isEqualTo(102L);
+        assertThat(commits).containsExactly(List.of("row-1"), List.of("row-2"));
+    }
+
+    @Test
+    void requestsArrivingDuringACommitShareTheNextOneAndEachGetsItsOwnId() throws Exception {
+        Future<Long> first = store("row-1");
+        Eventually.await("the first commit under way", () -> commits.size() == 1);
+        List<Future<Long>> during = List.of(store("row-2"), store("row-3"), store("row-4"));
+        Eventually.await("three requests waiting", () -> shared.waitingRows() == 3);
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
+        assertThat(during.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(102L);
+        assertThat(during.get(1).get(10, TimeUnit.SECONDS)).isEqualTo(103L);
+        assertThat(during.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(104L);
+        assertThat(commits).hasSize(2);
+        assertThat(commits.get(1)).containsExactlyInAnyOrder("row-2", "row-3", "row-4");
+    }
+
+    @Test
+    void aRowThatFailsASharedCommitFailsOnlyItsOwnRequest() throws Exception {
+        Future<Long> first = store("row-1");
+        Eventually.await("the first commit under way", () -> commits.size() == 1);
+        Future<Long> before = store("row-2");
+        Future<Long> bad = store("bad");
+        Future<Long> after = store("row-4");
+        Eventually.await("three requests waiting", () -> shared.waitingRows() == 3);
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
+        assertThat(before.get(10, TimeUnit.SECONDS)).isEqualTo(102L);
+        assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(104L);
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("value too long for type character varying(40)");
+        // the shared commit failed; then each of its rows was tried in a commit of its own
+        assertThat(commits.subList(2, commits.size())).containsExactlyInAnyOrder(
+                List.of("row-2"), List.of("bad"), List.of("row-4"));
+    }
+
+    @Test
+    void anInterruptedRequestStillGetsItsRowsOutcomeAndKeepsItsInterrupt() throws Exception {
+        Future<Long> first = store("row-1");
+        Eventually.await("the first commit under way", () -> commits.size() == 1);
+        CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
+        CompletableFuture<Long> waiting = new CompletableFuture<>();
+        Thread request = new Thread(() -> {
+            waiting.complete(shared.store("row-2"));
+            interruptKept.complete(Thread.currentThread().isInterrupted());
+        });
+        request.start();
+        Eventually.await("a request waiting", () -> shared.waitingRows() == 1);
+
+        request.interrupt();
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(102L);
+        assertThat(interruptKept.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private Future<Long> store(String row) {
+        return requests.submit(() -> shared.store(row));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the first commit end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
