@@ -36,7 +36,7 @@ if tracking; then echo "idle: JVM committed: $(nmt $app)"; fi
 kill -TERM $app; wait $app || true
 
 # Under load: the Slack ack benchmark starts its own app; sample that app's RSS every second while it runs.
-java -DappJavaOpts="${APP_JAVA_OPTS:-}" -Dseconds="${SECONDS_PER_PHASE:-15}" -Dwarmup=5 -Dclients="${CLIENTS:-50}" \
+java -DappJavaOpts="${APP_JAVA_OPTS:-}" -Dseconds="${SECONDS_PER_PHASE:-15}" -Dwarmup=15 -Dclients="${CLIENTS:-50}" \
   bench/slack-ack/SlackAckBench.java >"$out/bench.log" 2>&1 &
 bench=$!
 pid=""

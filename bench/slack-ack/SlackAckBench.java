@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  * SIGTERM and waits, so Quarkus and the embedded PostgreSQL shut down cleanly.
  *
  * <p>Settings (system properties, {@code -Dname=value}): {@code clients} (50), {@code seconds} (15), {@code warmup}
- * (10, seconds per kind of request), {@code drainSeconds} (120, the longest wait for the work to finish),
+ * (15, seconds per kind of request, while the JIT compiles the paths measured), {@code drainSeconds} (300, the
+ * longest wait for the work to finish),
  * {@code jar} (target/quarkus-app/quarkus-run.jar), {@code appJavaOpts} (extra JVM options for the app, space separated),
  * {@code keepLog} (true: the app's log is kept and its path printed).
  */
@@ -72,7 +73,7 @@ public class SlackAckBench {
     /** Channels the measured commands come from, in turn (1: all in CHANNEL, so their replies go out one by one). */
     static final int CHANNELS = Integer.getInteger("channels", 1);
     static final int SECONDS = Integer.getInteger("seconds", 15);
-    static final int WARMUP = Integer.getInteger("warmup", 5);
+    static final int WARMUP = Integer.getInteger("warmup", 15);
     static final int DRAIN_SECONDS = Integer.getInteger("drainSeconds", 300);
     /** How long the app may take to start (its embedded PostgreSQL's first start included); long on a busy machine. */
     static final int START_SECONDS = Integer.getInteger("startSeconds", 300);
