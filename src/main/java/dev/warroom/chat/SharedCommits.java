@@ -58,6 +58,7 @@ final class SharedCommits<T> {
                     storeAll(batch);
                 } finally {
                     synchronized (this) {
+                        endUnfinished(batch); // an Error left them: their threads would wait, or loop, for ever
                         storing = false;
                         notifyAll();
                     }
@@ -88,6 +89,14 @@ final class SharedCommits<T> {
             }
             for (Waiting<T> one : batch) {
                 storeAll(List.of(one));
+            }
+        }
+    }
+
+    private static <T> void endUnfinished(List<Waiting<T>> batch) {
+        for (Waiting<T> row : batch) {
+            if (!row.done) {
+                row.failed(new IllegalStateException("the commit this row shared ended without an answer"));
             }
         }
     }

@@ -31,6 +31,9 @@ class SharedCommitsTest {
         if (commits.size() == 1) {
             await(firstCommitMayEnd);
         }
+        if (rows.contains("fatal")) {
+            throw new AssertionError("an Error, not an exception");
+        }
         if (rows.contains("bad")) {
             throw new IllegalArgumentException("value too long for type character varying(40)");
         }
@@ -92,6 +95,24 @@ class SharedCommitsTest {
     }
 
     @Test
+    void anErrorInASharedCommitFailsEachOfItsRequestsAndTheNextCommitStillRuns() throws Exception {
+        Future<Long> first = store("row-1");
+        Eventually.await("the first commit under way", () -> commits.size() == 1);
+        Future<Long> before = store("row-2");
+        Future<Long> fatal = store("fatal");
+        Eventually.await("two requests waiting", () -> shared.waitingRows() == 2);
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
+        // whichever thread ran the commit gets the Error itself; the other is told its row was not stored
+        List<Throwable> failures = List.of(failure(before), failure(fatal));
+        assertThat(failures).extracting(Throwable::getMessage).containsExactlyInAnyOrder(
+                "an Error, not an exception", "the commit this row shared ended without an answer");
+        assertThat(shared.store("row-5")).isEqualTo(105L);
+    }
+
+    @Test
     void anInterruptedRequestStillGetsItsRowsOutcomeAndKeepsItsInterrupt() throws Exception {
         Future<Long> first = store("row-1");
         Eventually.await("the first commit under way", () -> commits.size() == 1);
@@ -110,6 +131,17 @@ class SharedCommitsTest {
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(102L);
         assertThat(interruptKept.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static Throwable failure(Future<Long> request) {
+        try {
+            request.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError("the request neither failed nor ended: " + e, e);
+        }
+        throw new AssertionError("the request was stored");
     }
 
     private Future<Long> store(String row) {
