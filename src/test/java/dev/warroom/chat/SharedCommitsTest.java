@@ -57,10 +57,8 @@ class SharedCommitsTest {
 
     @Test
     void requestsArrivingDuringACommitShareTheNextOneAndEachGetsItsOwnId() throws Exception {
-        Future<Long> first = store("row-1");
-        Eventually.await("the first commit under way", () -> commits.size() == 1);
-        List<Future<Long>> during = List.of(store("row-2"), store("row-3"), store("row-4"));
-        Eventually.await("three requests waiting", () -> shared.waitingRows() == 3);
+        Future<Long> first = firstCommitUnderWay();
+        List<Future<Long>> during = arriveDuringIt("row-2", "row-3", "row-4");
 
         firstCommitMayEnd.countDown();
 
@@ -74,12 +72,11 @@ class SharedCommitsTest {
 
     @Test
     void aRowThatFailsASharedCommitFailsOnlyItsOwnRequest() throws Exception {
-        Future<Long> first = store("row-1");
-        Eventually.await("the first commit under way", () -> commits.size() == 1);
-        Future<Long> before = store("row-2");
-        Future<Long> bad = store("bad");
-        Future<Long> after = store("row-4");
-        Eventually.await("three requests waiting", () -> shared.waitingRows() == 3);
+        Future<Long> first = firstCommitUnderWay();
+        List<Future<Long>> during = arriveDuringIt("row-2", "bad", "row-4");
+        Future<Long> before = during.get(0);
+        Future<Long> bad = during.get(1);
+        Future<Long> after = during.get(2);
 
         firstCommitMayEnd.countDown();
 
@@ -96,11 +93,10 @@ class SharedCommitsTest {
 
     @Test
     void anErrorInASharedCommitFailsEachOfItsRequestsAndTheNextCommitStillRuns() throws Exception {
-        Future<Long> first = store("row-1");
-        Eventually.await("the first commit under way", () -> commits.size() == 1);
-        Future<Long> before = store("row-2");
-        Future<Long> fatal = store("fatal");
-        Eventually.await("two requests waiting", () -> shared.waitingRows() == 2);
+        Future<Long> first = firstCommitUnderWay();
+        List<Future<Long>> during = arriveDuringIt("row-2", "fatal");
+        Future<Long> before = during.get(0);
+        Future<Long> fatal = during.get(1);
 
         firstCommitMayEnd.countDown();
 
@@ -114,8 +110,7 @@ class SharedCommitsTest {
 
     @Test
     void anInterruptedRequestStillGetsItsRowsOutcomeAndKeepsItsInterrupt() throws Exception {
-        Future<Long> first = store("row-1");
-        Eventually.await("the first commit under way", () -> commits.size() == 1);
+        Future<Long> first = firstCommitUnderWay();
         CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
         CompletableFuture<Long> waiting = new CompletableFuture<>();
         Thread request = new Thread(() -> {
@@ -131,6 +126,20 @@ class SharedCommitsTest {
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(102L);
         assertThat(interruptKept.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Stores "row-1" and returns once its commit has begun (and is held until the test lets it end). */
+    private Future<Long> firstCommitUnderWay() {
+        Future<Long> first = store("row-1");
+        Eventually.await("the first commit under way", () -> commits.size() == 1);
+        return first;
+    }
+
+    /** Stores the rows while the first commit is held, and returns once each waits for the next commit. */
+    private List<Future<Long>> arriveDuringIt(String... rows) {
+        List<Future<Long>> during = java.util.Arrays.stream(rows).map(this::store).toList();
+        Eventually.await(rows.length + " requests waiting", () -> shared.waitingRows() == rows.length);
+        return during;
     }
 
     private static Throwable failure(Future<Long> request) {
