@@ -1,14 +1,12 @@
 package dev.warroom.web.dashboard;
 
 import dev.warroom.support.OidcProviderStandIn;
+import dev.warroom.support.RefusingPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -26,17 +24,9 @@ class SignInProviderDownTest {
     public static class ProviderDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("warroom.oidc.auth-server-url", "http://127.0.0.1:" + closedPort() + "/idp",
+            return Map.of("warroom.oidc.auth-server-url", "http://127.0.0.1:" + RefusingPort.number() + "/idp",
                     "warroom.oidc.client-id", OidcProviderStandIn.CLIENT_ID,
                     "warroom.oidc.client-secret", OidcProviderStandIn.CLIENT_SECRET);
-        }
-
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 
