@@ -37,7 +37,7 @@ public class ChatInbox {
     @Inject
     Clock clock;
 
-    private final SharedCommits<Row> sharedCommits = new SharedCommits<>(this::storeTogether);
+    private final SharedCommits<Row> sharedCommits = new SharedCommits<>(this::storeTogether, ChatInbox::unreachable);
 
     /** A stored piece of work and its row. */
     public record Stored(long id, InboxWork work) {
@@ -46,10 +46,26 @@ public class ChatInbox {
     /**
      * Stores the work before the request is acknowledged, committed when this returns. Requests arriving together
      * share a commit ({@link SharedCommits}). Called outside any transaction, so the commit is not a caller's.
+     *
+     * @throws ChatWorkNotStored when the database did not take it: the request is refused, not acknowledged
      */
     long store(InboxWork work) {
         refuseInsideTransaction(); // checked here, in the caller's thread: another thread may run the statement
-        return sharedCommits.store(new Row(work.kind(), write(work.fields())));
+        Row row = new Row(work.kind(), write(work.fields()));
+        try {
+            return sharedCommits.store(row);
+        } catch (RuntimeException notStored) {
+            throw new ChatWorkNotStored(notStored);
+        }
+    }
+
+    /** No connection, or the one in hand broke (SQL state class 08, or none: the pool's own timeout). */
+    private static boolean unreachable(RuntimeException failure) {
+        if (!(failure.getCause() instanceof SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state == null || state.startsWith("08");
     }
 
     private record Row(String kind, String payload) {

@@ -49,7 +49,8 @@ public class RefusedRequests {
             return;
         }
         long more = notLogged.getOrDefault(refusal.reason(), 0L);
-        LOG.warnf("%s request refused: %s%s", platform, refusal.getMessage(),
+        LOG.warnf("%s request refused: %s%s%s", platform, refusal.getMessage(),
+                refusal.getCause() == null ? "" : " Cause: " + refusal.getCause().getMessage(),
                 more == 0 ? "" : " (" + more + " more refused since the last line like this)");
         lastLogged.put(refusal.reason(), now);
         notLogged.put(refusal.reason(), 0L);

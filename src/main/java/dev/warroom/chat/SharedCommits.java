@@ -3,6 +3,7 @@ package dev.warroom.chat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Stores rows for many request threads in shared commits: the first thread to arrive stores its row at once; those
@@ -14,19 +15,25 @@ import java.util.function.Function;
  * alone, a request is stored as quickly as before.
  *
  * <p>When a shared commit fails, each of its rows is tried again in a commit of its own, so one bad row (or a
- * statement too big) fails only its own request.
+ * statement too big) fails only its own request. A failure no row escapes alone (the database does not answer) fails
+ * them all at once: tried one by one, each would wait for it again, and the last request as long as all of them.
  *
  * @param <T> what is stored
  */
 final class SharedCommits<T> {
 
     private final Function<List<T>, List<Long>> storeTogether;
+    private final Predicate<RuntimeException> failsEveryRow;
     private List<Waiting<T>> waiting = new ArrayList<>();
     private boolean storing;
 
-    /** @param storeTogether stores the rows in one commit and answers their ids in the same order, or throws */
-    SharedCommits(Function<List<T>, List<Long>> storeTogether) {
+    /**
+     * @param storeTogether stores the rows in one commit and answers their ids in the same order, or throws
+     * @param failsEveryRow true for a failure that would fail each row alone too
+     */
+    SharedCommits(Function<List<T>, List<Long>> storeTogether, Predicate<RuntimeException> failsEveryRow) {
         this.storeTogether = storeTogether;
+        this.failsEveryRow = failsEveryRow;
     }
 
     /** Stores the row, together with those of other threads waiting now; answers its id once it is committed. */
@@ -83,8 +90,8 @@ final class SharedCommits<T> {
                 batch.get(i).stored(ids.get(i));
             }
         } catch (RuntimeException failure) {
-            if (batch.size() == 1) {
-                batch.get(0).failed(failure);
+            if (batch.size() == 1 || failsEveryRow.test(failure)) {
+                batch.forEach(row -> row.failed(failure));
                 return;
             }
             for (Waiting<T> one : batch) {

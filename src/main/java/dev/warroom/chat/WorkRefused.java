@@ -12,12 +12,17 @@ public abstract class WorkRefused extends RuntimeException {
     private final String reason;
 
     protected WorkRefused(String reason, String message) {
+        this(reason, message, null);
+    }
+
+    /** @param cause what refused it, for the log; the caller is told only {@code message} */
+    protected WorkRefused(String reason, String message, Throwable cause) {
         // No stack trace: under a burst thousands are thrown a second, and nobody reads where (it is always submit).
-        super(message, null, false, false);
+        super(message, cause, false, false);
         this.reason = reason;
     }
 
-    /** A word for logs and metrics: {@code busy} or {@code stopping}. */
+    /** A word for logs and metrics: {@code busy}, {@code stopping} or {@code unstored}. */
     public String reason() {
         return reason;
     }

@@ -29,7 +29,7 @@ public class ChatWorkMetrics {
 
     void onRefused(@Observes ChatRequestRefused refused) {
         Counter.builder("warroom.chat.requests.refused")
-                .description("Slack and Teams requests answered 503, by platform and why (busy, stopping)")
+                .description("Slack and Teams requests answered 503, by platform and why (busy, stopping, unstored)")
                 .tag("platform", refused.platform()).tag("reason", refused.reason()).register(registry).increment();
     }
 }

@@ -71,7 +71,9 @@ class ChatInboxStoreTest extends ScenarioTest {
         InboxWork tooLongKind = InboxWork.of("slack." + "x".repeat(40), "text", "help");
 
         assertThatThrownBy(() -> inbox.store(tooLongKind))
-                .hasMessageContaining("chat work could not be stored")
+                .isInstanceOf(ChatWorkNotStored.class)
+                .hasMessage(ChatWorkNotStored.MESSAGE)
+                .cause().hasMessageContaining("chat work could not be stored")
                 .hasMessageContaining("value too long for type character varying(40)");
         assertThat(storedPayloads()).isEmpty();
     }

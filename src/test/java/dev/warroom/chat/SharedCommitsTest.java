@@ -19,13 +19,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Rows of requests arriving together share a commit; each request still gets its own row's id or failure. */
 class SharedCommitsTest {
 
+    /** What the connection pool says when the database does not answer. */
+    private static final String DATABASE_DOWN = "Sorry, acquisition timeout!";
+
     private final ExecutorService requests = Executors.newCachedThreadPool();
     /** Every commit tried, with its rows in order. */
     private final List<List<String>> commits = new CopyOnWriteArrayList<>();
     /** Holds the first commit until the test lets it go, so that others arrive meanwhile. */
     private final CountDownLatch firstCommitMayEnd = new CountDownLatch(1);
 
-    /** Stores like the database would: the id of "row-N" is 100 + N; a row named "bad" fails its commit. */
+    /**
+     * Stores like the database would: the id of "row-N" is 100 + N; a row named "bad" fails its commit, and "down"
+     * fails it as a database that does not answer would.
+     */
     private final SharedCommits<String> shared = new SharedCommits<>(rows -> {
         commits.add(List.copyOf(rows));
         if (commits.size() == 1) {
@@ -37,8 +43,11 @@ class SharedCommitsTest {
         if (rows.contains("bad")) {
             throw new IllegalArgumentException("value too long for type character varying(40)");
         }
+        if (rows.contains("down")) {
+            throw new IllegalStateException(DATABASE_DOWN);
+        }
         return rows.stream().map(row -> 100L + Long.parseLong(row.substring("row-".length()))).toList();
-    });
+    }, failure -> DATABASE_DOWN.equals(failure.getMessage()));
 
     @AfterEach
     void stop() {
@@ -89,6 +98,20 @@ class SharedCommitsTest {
         // the shared commit failed; then each of its rows was tried in a commit of its own
         assertThat(commits.subList(2, commits.size())).containsExactlyInAnyOrder(
                 List.of("row-2"), List.of("bad"), List.of("row-4"));
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerFailsEveryRequestOfTheSharedCommitWithoutTryingEachAgain() throws Exception {
+        Future<Long> first = firstCommitUnderWay();
+        List<Future<Long>> during = arriveDuringIt("row-2", "down", "row-4");
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
+        for (Future<Long> request : during) {
+            assertThat(failure(request)).isInstanceOf(IllegalStateException.class).hasMessage(DATABASE_DOWN);
+        }
+        assertThat(commits).hasSize(2);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.warroom.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warroom.chat.ChatWorkNotStored;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.InboxWork;
 import dev.warroom.chat.InboxWorkRunner;
@@ -64,8 +65,12 @@ public class TeamsInbound implements InboxWorkRunner {
         String type = text(activity.path("conversation").path("conversationType"));
         String teamChannel = teamChannel(activity, conversationId, type);
         String tenantId = tenant;
-        QuarkusTransaction.requiringNew().run(() -> TeamsConversation.remember(conversationId, serviceUrl, tenantId,
-                teamChannel, type, clock.instant()));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> TeamsConversation.remember(conversationId, serviceUrl, tenantId,
+                    teamChannel, type, clock.instant()));
+        } catch (RuntimeException notRemembered) { // the activity is refused whole, so nothing of it is half kept
+            throw new ChatWorkNotStored(notRemembered);
+        }
 
         String activityType = activity.path("type").asText();
         JsonNode from = activity.path("from");
