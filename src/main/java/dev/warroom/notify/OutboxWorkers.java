@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 public class OutboxWorkers {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorkers.class);
-    private static final Duration IDLE_LOOK = Duration.ofMillis(50);
 
     @ConfigProperty(name = "warroom.outbox.workers", defaultValue = "4")
     int workers;
@@ -83,7 +82,7 @@ public class OutboxWorkers {
         }
         synchronized (signal) {
             requested = true;
-            signal.notify();
+            signal.notifyAll(); // not one: the one woken may have to wait (IdleLookPacing) while another may look now
         }
     }
 
@@ -95,15 +94,17 @@ public class OutboxWorkers {
     }
 
     private void work() {
+        IdleLookPacing pacing = new IdleLookPacing();
         long lookNotBefore = System.nanoTime();
         while (awaitRequest(lookNotBefore)) {
+            boolean claimed = false;
             ManagedContext requestContext = Arc.container().requestContext();
             requestContext.activate();
             try {
                 // Once this worker has claimed a destination, other destinations may have messages too: an idle
                 // worker looks for them while this one delivers (a slow destination holds back only itself).
                 while (!stopping && dispatcher.deliverNextBatch(this::deliveryRequested).claimed()) {
-                    // on to this destination's next messages, or the next destination
+                    claimed = true; // on to this destination's next messages, or the next destination
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Outbox worker %s failed; it waits for the next request", Thread.currentThread().getName());
@@ -111,8 +112,8 @@ public class OutboxWorkers {
                 requestContext.terminate();
             }
             // Its last look found nothing. While another worker delivers a busy channel, every commit to that channel
-            // asks again and every look would find nothing: a worker looks again at most every IDLE_LOOK.
-            lookNotBefore = System.nanoTime() + IDLE_LOOK.toNanos();
+            // asks again and every look would find nothing.
+            lookNotBefore = pacing.lookNotBefore(System.nanoTime(), claimed);
         }
     }
 
