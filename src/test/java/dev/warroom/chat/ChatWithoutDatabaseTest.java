@@ -39,30 +39,35 @@ class ChatWithoutDatabaseTest extends ScenarioTest {
     void aSlackCommandIsRefusedWith503WhileTheDatabaseIsDownAndTakenOnceWhenSentAgain() {
         SlackChat slack = new SlackChat(clock).answeringAsUsual();
         Supplier<ValidatableResponse> declare = () -> slack.slash("U01ALICE", DECLARE, "trigger-1");
-        double refused = refused("slack");
 
-        DatabaseBehindProxyProfile.proxy.cut();
-        declare.get().statusCode(503).header("Retry-After", "1").body("error", equalTo(ChatWorkNotStored.MESSAGE));
-        assertThat(refused("slack")).isEqualTo(refused + 1);
+        refusedWhileTheDatabaseIsDown("slack", declare);
         assertThat(slack.calls()).isEmpty();
 
-        DatabaseBehindProxyProfile.proxy.restore();
-        sentAgainUntilTaken(declare);
-        assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
+        takenOnceWhenTheDatabaseIsBack(declare);
     }
 
     @Test
     void aTeamsMessageIsRefusedWith503WhileTheDatabaseIsDownAndTakenOnceWhenSentAgain() {
         TeamsChat teams = new TeamsChat().answeringAsUsual();
         Supplier<ValidatableResponse> declare = () -> teams.send(TeamsChat.message("incident " + DECLARE));
-        double refused = refused("teams");
 
+        refusedWhileTheDatabaseIsDown("teams", declare);
+
+        takenOnceWhenTheDatabaseIsBack(declare);
+    }
+
+    /** Cuts the database; the request gets 503 with the reason, counted as refused for {@code platform}. */
+    private static void refusedWhileTheDatabaseIsDown(String platform, Supplier<ValidatableResponse> request) {
+        double refused = refused(platform);
         DatabaseBehindProxyProfile.proxy.cut();
-        declare.get().statusCode(503).header("Retry-After", "1").body("error", equalTo(ChatWorkNotStored.MESSAGE));
-        assertThat(refused("teams")).isEqualTo(refused + 1);
+        request.get().statusCode(503).header("Retry-After", "1").body("error", equalTo(ChatWorkNotStored.MESSAGE));
+        assertThat(refused(platform)).isEqualTo(refused + 1);
+    }
 
+    /** Restores the database; the request sent again until taken declares one incident, not one per try. */
+    private static void takenOnceWhenTheDatabaseIsBack(Supplier<ValidatableResponse> request) {
         DatabaseBehindProxyProfile.proxy.restore();
-        sentAgainUntilTaken(declare);
+        sentAgainUntilTaken(request);
         assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
     }
 
