@@ -2,6 +2,7 @@ package dev.warroom.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -24,7 +25,9 @@ final class SharedCommits<T> {
 
     private final Function<List<T>, List<Long>> storeTogether;
     private final Predicate<RuntimeException> failsEveryRow;
+    /** Rows for the next commit; guarded by this. */
     private List<Waiting<T>> waiting = new ArrayList<>();
+    /** A commit is under way, or handed to the thread of the first waiting row; guarded by this. */
     private boolean storing;
 
     /**
@@ -38,42 +41,68 @@ final class SharedCommits<T> {
 
     /** Stores the row, together with those of other threads waiting now; answers its id once it is committed. */
     long store(T row) {
-        Waiting<T> mine = new Waiting<>(row);
+        Waiting<T> mine = new Waiting<>(row, Thread.currentThread());
         boolean interrupted = false;
         try {
+            boolean leads;
             synchronized (this) {
                 waiting.add(mine);
+                leads = !storing;
+                storing = true;
             }
-            while (true) {
-                List<Waiting<T>> batch;
-                synchronized (this) {
-                    while (!mine.done && storing) {
-                        try {
-                            wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // the row is in a batch already: its outcome is still this call's
-                        }
-                    }
-                    if (mine.done) {
-                        return mine.id();
-                    }
-                    storing = true;
-                    batch = waiting;
-                    waiting = new ArrayList<>();
-                }
-                try {
-                    storeAll(batch);
-                } finally {
-                    synchronized (this) {
-                        endUnfinished(batch); // an Error left them: their threads would wait, or loop, for ever
-                        storing = false;
-                        notifyAll();
-                    }
-                }
+            if (!leads) {
+                interrupted = awaitOutcomeOrTurn(mine);
             }
+            if (!mine.done) {
+                storeWaiting(mine);
+            }
+            return mine.id();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Parks until the row's commit has an outcome or its thread is handed the next commit; true if interrupted
+     * meanwhile. Only the threads of a finished commit, and the next commit's, are woken: with one monitor for all,
+     * every commit woke every waiting request thread, and under load most of them only went back to waiting.
+     */
+    private static boolean awaitOutcomeOrTurn(Waiting<?> mine) {
+        boolean interrupted = false;
+        while (!mine.done && !mine.leads) {
+            LockSupport.park(mine);
+            if (Thread.interrupted()) {
+                interrupted = true; // the row is in a batch already: its outcome is still this call's
+            }
+        }
+        return interrupted;
+    }
+
+    /** Stores every waiting row (the caller's among them), then hands the next commit to the first row waiting. */
+    private void storeWaiting(Waiting<T> mine) {
+        List<Waiting<T>> batch;
+        synchronized (this) {
+            batch = waiting;
+            waiting = new ArrayList<>();
+        }
+        try {
+            storeAll(batch);
+        } finally {
+            endUnfinished(batch); // an Error left them: their threads would wait for ever
+            Waiting<T> next;
+            synchronized (this) {
+                next = waiting.isEmpty() ? null : waiting.get(0);
+                storing = next != null;
+            }
+            if (next != null) {
+                next.lead();
+            }
+            for (Waiting<T> row : batch) {
+                if (row != mine) {
+                    LockSupport.unpark(row.thread);
+                }
             }
         }
     }
@@ -108,20 +137,29 @@ final class SharedCommits<T> {
         }
     }
 
-    /** A row and, once its batch was stored, its id or the failure. */
+    /** A row, its thread and, once its batch was stored, its id or the failure. */
     private static final class Waiting<T> {
         private final T row;
+        private final Thread thread;
         /** Written last, read first: a waiter may look while the storing thread fills in the outcome. */
         private volatile boolean done;
+        /** The thread is to store the next commit. */
+        private volatile boolean leads;
         private long id;
         private RuntimeException failure;
 
-        Waiting(T row) {
+        Waiting(T row, Thread thread) {
             this.row = row;
+            this.thread = thread;
         }
 
         T row() {
             return row;
+        }
+
+        void lead() {
+            leads = true;
+            LockSupport.unpark(thread);
         }
 
         void stored(long storedId) {
