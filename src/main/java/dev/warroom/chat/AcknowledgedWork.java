@@ -109,18 +109,18 @@ public class AcknowledgedWork {
      */
     public void submit(InboxWork work) {
         checkTaking();
-        long id = inbox.store(work);
+        ChatInbox.Stored stored = inbox.store(work);
         try {
-            hold(id, work);
+            hold(stored);
         } catch (WorkRefused refused) {
-            inbox.done(id);
+            inbox.done(stored.id());
             throw refused;
         }
     }
 
     /** Work stored by a request whose instance never finished it, run again here. */
     public void runAgain(ChatInbox.Stored stored) {
-        hold(stored.id(), stored.work());
+        hold(stored);
     }
 
     /** The ids of the stored work this instance has queued or is running, which no other instance should run. */
@@ -128,24 +128,25 @@ public class AcknowledgedWork {
         return Set.copyOf(held);
     }
 
-    private void hold(long id, InboxWork work) {
-        held.add(id);
+    private void hold(ChatInbox.Stored stored) {
+        held.add(stored.id());
         try {
-            submit(() -> runStored(id, work));
+            submit(() -> runStored(stored));
         } catch (WorkRefused refused) {
-            held.remove(id);
+            held.remove(stored.id());
             throw refused;
         }
     }
 
-    private void runStored(long id, InboxWork work) {
+    private void runStored(ChatInbox.Stored stored) {
         try {
+            InboxWork work = stored.work();
             runnerOf(work).run(work);
         } finally {
             try {
-                inbox.done(id);
+                inbox.done(stored.id());
             } finally {
-                held.remove(id); // a row whose removal failed is run again later (a no-op): not vouched for forever
+                held.remove(stored.id()); // a row whose removal failed is run again later (a no-op): not vouched for forever
             }
         }
     }

@@ -36,10 +36,12 @@ class ChatInboxStoreTest extends ScenarioTest {
         ExecutorService requests = Executors.newFixedThreadPool(REQUESTS);
         CountDownLatch ready = new CountDownLatch(REQUESTS);
         try {
-            List<Future<Long>> ids = new ArrayList<>();
+            List<InboxWork> works = new ArrayList<>();
+            List<Future<ChatInbox.Stored>> stored = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 InboxWork work = InboxWork.of("slack.command", "text", "status INC-" + i, "user", "U0" + i);
-                ids.add(requests.submit(() -> {
+                works.add(work);
+                stored.add(requests.submit(() -> {
                     ready.countDown();
                     ready.await();
                     return inbox.store(work);
@@ -48,7 +50,9 @@ class ChatInboxStoreTest extends ScenarioTest {
 
             Map<Long, String> expected = new HashMap<>();
             for (int i = 0; i < REQUESTS; i++) {
-                expected.put(ids.get(i).get(30, TimeUnit.SECONDS), "{\"text\":\"status INC-" + i + "\",\"user\":\"U0" + i + "\"}");
+                ChatInbox.Stored mine = stored.get(i).get(30, TimeUnit.SECONDS);
+                expected.put(mine.id(), "{\"text\":\"status INC-" + i + "\",\"user\":\"U0" + i + "\"}");
+                assertThat(mine.work()).isEqualTo(works.get(i)); // what waits in the queue reads back as given
             }
             assertThat(storedPayloads()).isEqualTo(expected);
         } finally {
@@ -58,7 +62,7 @@ class ChatInboxStoreTest extends ScenarioTest {
 
     @Test
     void storedWorkIsStampedWithTheTimeItWasReceived() {
-        long id = inbox.store(InboxWork.of("slack.command", "text", "help"));
+        long id = inbox.store(InboxWork.of("slack.command", "text", "help")).id();
 
         Object[] row = (Object[]) QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("select kind, to_char(received_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
