@@ -3,7 +3,6 @@ package dev.warroom.chat.slack;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import dev.warroom.chat.AcknowledgedWork;
 import dev.warroom.chat.RefusedRequests;
 import dev.warroom.chat.WorkRefused;
@@ -61,12 +60,7 @@ public class SlackEventsResource {
         }
         Request<?> request;
         try {
-            request = inbound.parser().parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri("/slack/events")
-                    .requestBody(raw)
-                    .headers(new RequestHeaders(headerMap(headers)))
-                    .queryString(Map.of())
-                    .build());
+            request = inbound.reader().read(raw, new RequestHeaders(headerMap(headers)));
         } catch (RuntimeException malformed) {
             return json(400, "malformed Slack payload: " + malformed.getClass().getSimpleName());
         }

@@ -14,7 +14,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -83,7 +82,7 @@ public class SlackInbound implements InboxWorkRunner {
     BotIdentity bot;
 
     private App app;
-    private SlackRequestParser parser;
+    private SlackRequestReader reader;
 
     @PostConstruct
     void init() {
@@ -103,15 +102,15 @@ public class SlackInbound implements InboxWorkRunner {
         app.event(MessageChangedEvent.class, this::onMessageChanged);
         app.event(MessageDeletedEvent.class, this::onMessageDeleted);
         app.event(AppMentionEvent.class, this::onMention);
-        parser = new SlackRequestParser(config);
+        reader = new SlackRequestReader(config);
     }
 
     App app() {
         return app;
     }
 
-    SlackRequestParser parser() {
-        return parser;
+    SlackRequestReader reader() {
+        return reader;
     }
 
     private Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
