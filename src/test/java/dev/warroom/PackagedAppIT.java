@@ -215,7 +215,7 @@ class PackagedAppIT {
         ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString()).redirectErrorStream(true);
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         builder.environment().put("WARROOM_DATA_DIR", data.toString());
-        builder.environment().put("PORT", Integer.toString(freePort()));
+        builder.environment().put("PORT", "0");
         builder.environment().put("WARROOM_PLANS_DIR", PLANS.toString());
         Process second = builder.start();
         String output = new String(second.getInputStream().readAllBytes());
@@ -656,6 +656,35 @@ class PackagedAppIT {
         return first.subList(0, Math.min(count, first.size()));
     }
 
+    /**
+     * The last lines an app wrote, one line for a failure message (CI shows that, not the app logs): JSON entries as
+     * their level, message and exception, other lines (what {@code main} prints, a stack trace) as they are.
+     */
+    private static String lastWords(Path log, int count) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+        List<String> words = new ArrayList<>();
+        for (String line : lines.subList(Math.max(0, lines.size() - count), lines.size())) {
+            String text = line;
+            if (line.startsWith("{")) {
+                try {
+                    JsonNode entry = JSON.readTree(line);
+                    text = entry.path("level").asText() + " " + entry.path("message").asText()
+                            + (entry.has("exception") ? " " + entry.path("exception").path("exceptionType").asText()
+                            + ": " + entry.path("exception").path("message").asText() : "");
+                } catch (IOException notJson) {
+                    // a line cut short by the kill: shown as it is
+                }
+            }
+            words.add(text.length() > 300 ? text.substring(0, 300) + "…" : text);
+        }
+        return String.join(" | ", words);
+    }
+
     /** The form fields of each chat.postMessage the stand-in received, in order. */
     private static List<Map<String, String>> posts(WireMockServer slack) {
         return slack.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/api/chat.postMessage"))).stream()
@@ -859,7 +888,6 @@ class PackagedAppIT {
     }
 
     private App start(Path dataDir, Map<String, String> extraEnv) throws Exception {
-        int port = freePort();
         String name = "app-" + (++runs);
         Path log = LOG_DIR.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString())
@@ -868,23 +896,42 @@ class PackagedAppIT {
         Map<String, String> env = builder.environment();
         env.remove("QUARKUS_DATASOURCE_JDBC_URL");
         env.put("WARROOM_DATA_DIR", dataDir.toString());
-        env.put("PORT", Integer.toString(port));
+        // The app binds a port of its own choosing and says which: a port found free here and handed over could be
+        // taken first, by its embedded PostgreSQL among others.
+        env.put("PORT", "0");
         env.put("WARROOM_PLANS_DIR", PLANS.toString());
         env.putAll(extraEnv);
-        App app = new App(name, builder.start(), log, port);
-        apps.add(app);
+        App starting = new App(name, builder.start(), log, -1);
+        apps.add(starting);
+        App app = new App(name, starting.process, log, awaitListening(starting));
+        apps.set(apps.indexOf(starting), app);
         awaitReady(app);
         return app;
     }
 
-    /** Polls until the app answers; the process is what we wait for, so a dead one fails at once. */
+    private static final java.util.regex.Pattern LISTENING =
+            java.util.regex.Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+
+    /** The port the app says it listens on; the process is watched too, so a dead one fails at once. */
+    private static int awaitListening(App app) throws Exception {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertAlive(app);
+            java.util.regex.Matcher listening = LISTENING.matcher(Files.readString(app.log));
+            if (listening.find()) {
+                return Integer.parseInt(listening.group(1));
+            }
+            Thread.sleep(200);
+        }
+        return failNotReady(app);
+    }
+
+    /** Polls until the app answers. */
     private static void awaitReady(App app) throws Exception {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         HttpRequest request = HttpRequest.newBuilder(uri(app, "/api/plans")).timeout(Duration.ofSeconds(5)).build();
         while (System.nanoTime() < deadline) {
-            if (!app.process.isAlive()) {
-                fail(app.name + " exited with " + app.process.exitValue() + " before it was ready; see " + app.log);
-            }
+            assertAlive(app);
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
@@ -894,7 +941,19 @@ class PackagedAppIT {
             }
             Thread.sleep(200);
         }
-        fail(app.name + " not ready within " + READY_WITHIN + "; see " + app.log);
+        failNotReady(app);
+    }
+
+    private static void assertAlive(App app) {
+        if (!app.process.isAlive()) {
+            fail(app.name + " exited with " + app.process.exitValue() + " before it was ready; its last words: "
+                    + lastWords(app.log, 12) + "; see " + app.log);
+        }
+    }
+
+    private static int failNotReady(App app) {
+        return fail(app.name + " not ready within " + READY_WITHIN + "; its last words: " + lastWords(app.log, 12)
+                + "; see " + app.log);
     }
 
     private Result validate(Path plans, Path dataDir) throws Exception {

