@@ -596,7 +596,8 @@ public class SlackAckBench {
             System.out.println("bare first error: " + bare.firstError());
         }
         System.out.println("CPU ms per finished command, from the start of the measurement to the end of the drain"
-                + " (acks: HTTP threads; work: chat-work threads; outbox: delivery threads; other: Quartz, scheduler,"
+                + " (acks: HTTP threads and the inbox's committer; work: chat-work threads; outbox: delivery threads;"
+                + " other: Quartz, scheduler,"
                 + " JFR...; ended threads: pool threads that ended meanwhile; postgres: the embedded database):");
         for (Result r : slack) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", r.name()));
@@ -623,7 +624,7 @@ public class SlackAckBench {
     static volatile long appPid;
     /** Thread-name prefixes of the app's JVM (Linux keeps 15 characters of a name), and what they do. */
     static final List<Map.Entry<String, String>> THREAD_GROUPS = List.of(
-            Map.entry("vert.x-eventloo", "acks"), Map.entry("executor-thread", "acks"),
+            Map.entry("vert.x-eventloo", "acks"), Map.entry("executor-thread", "acks"), Map.entry("chat-inbox", "acks"),
             Map.entry("chat-work", "work"), Map.entry("outbox", "outbox"),
             Map.entry("GC ", "gc"), Map.entry("G1 ", "gc"), Map.entry("VM Thread", "gc"),
             Map.entry("C1 ", "jit"), Map.entry("C2 ", "jit"));

@@ -4,6 +4,7 @@ import dev.warroom.threads.BackgroundThreads;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +16,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Runs the work behind a chat platform's request after it was acknowledged (Slack wants an answer
@@ -115,6 +121,81 @@ public class AcknowledgedWork {
         } catch (WorkRefused refused) {
             inbox.done(stored.id());
             throw refused;
+        }
+    }
+
+    /**
+     * Stores the works, then queues them and the tasks, for a caller that must not wait (an event loop). The answer
+     * completes once all of it is taken, or fails with {@link WorkRefused}, and then nothing of it is kept.
+     * Acknowledge only after it. The taking runs on the thread that committed the rows, never the caller's: in tests
+     * it runs the work itself, which blocks.
+     */
+    public CompletableFuture<Void> submitLater(List<InboxWork> works, List<Runnable> tasks) {
+        try {
+            checkTaking();
+        } catch (WorkRefused refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        if (works.isEmpty()) {
+            return CompletableFuture.runAsync(() -> tasks.forEach(this::submit), Infrastructure.getDefaultWorkerPool());
+        }
+        CompletableFuture<Void> taken = new CompletableFuture<>();
+        StoredTogether together = new StoredTogether(works.size(), (stored, failure) -> {
+            try {
+                take(stored, failure, tasks);
+                taken.complete(null);
+            } catch (RuntimeException refused) {
+                taken.completeExceptionally(refused);
+            }
+        });
+        for (int i = 0; i < works.size(); i++) {
+            int index = i;
+            inbox.storeLater(works.get(i), (stored, failure) -> together.outcome(index, stored, failure));
+        }
+        return taken;
+    }
+
+    /** Queues a request's stored works and its tasks; if one of its rows was not stored, the others go too. */
+    private void take(List<ChatInbox.Stored> stored, RuntimeException failure, List<Runnable> tasks) {
+        if (failure != null) {
+            stored.forEach(row -> inbox.done(row.id()));
+            throw failure;
+        }
+        for (ChatInbox.Stored row : stored) {
+            try {
+                hold(row);
+            } catch (WorkRefused refused) {
+                inbox.done(row.id());
+                throw refused;
+            }
+        }
+        tasks.forEach(this::submit);
+    }
+
+    /** The rows of one request, each stored in whichever commit took it; told once every one has an outcome. */
+    private static final class StoredTogether {
+        private final ChatInbox.Stored[] stored;
+        private final BiConsumer<List<ChatInbox.Stored>, RuntimeException> then;
+        private int left;
+        private RuntimeException failure;
+
+        StoredTogether(int rows, BiConsumer<List<ChatInbox.Stored>, RuntimeException> then) {
+            this.stored = new ChatInbox.Stored[rows];
+            this.left = rows;
+            this.then = then;
+        }
+
+        void outcome(int index, ChatInbox.Stored row, RuntimeException rowFailure) {
+            synchronized (this) {
+                stored[index] = row;
+                if (failure == null) {
+                    failure = rowFailure;
+                }
+                if (--left > 0) {
+                    return;
+                }
+            }
+            then.accept(Arrays.stream(stored).filter(Objects::nonNull).toList(), failure);
         }
     }
 

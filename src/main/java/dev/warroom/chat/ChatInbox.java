@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 
 /** The stored work of acknowledged chat requests ({@code chat_inbox}), each change in a transaction of its own. */
 @ApplicationScoped
@@ -37,7 +41,17 @@ public class ChatInbox {
     @Inject
     Clock clock;
 
-    private final SharedCommits<Row> sharedCommits = new SharedCommits<>(this::storeTogether, ChatInbox::unreachable);
+    /**
+     * Runs the commits of requests answered on an event loop, which must not wait for the database. At the normal
+     * priority, not the work's: the acks wait for these commits.
+     */
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "chat-inbox-commits");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final SharedCommits<Row> sharedCommits = new SharedCommits<>(this::storeTogether, ChatInbox::unreachable,
+            committer);
 
     /**
      * A stored piece of work: its row's id, its kind and its fields as stored. Kept so, as one string, while it waits
@@ -66,6 +80,27 @@ public class ChatInbox {
         } catch (RuntimeException notStored) {
             throw new ChatWorkNotStored(notStored);
         }
+    }
+
+    /**
+     * Stores the work like {@link #store}, for a caller that must not wait (an event loop): {@code then} is told the
+     * stored work, or {@link ChatWorkNotStored}, on the thread that committed it.
+     */
+    void storeLater(InboxWork work, BiConsumer<Stored, ChatWorkNotStored> then) {
+        Row row = new Row(work.kind(), write(work.fields()));
+        sharedCommits.storeLater(row, (id, failure) -> {
+            if (failure == null) {
+                then.accept(new Stored(id, row.kind(), row.payload()), null);
+            } else {
+                then.accept(null, new ChatWorkNotStored(failure));
+            }
+        });
+    }
+
+    /** Commits already asked for still run; requests are refused by then ({@link AcknowledgedWork#stopTaking}). */
+    @PreDestroy
+    void stop() {
+        committer.shutdown();
     }
 
     /** No connection, or the one in hand broke (SQL state class 08, or none: the pool's own timeout). */

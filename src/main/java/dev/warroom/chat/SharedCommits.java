@@ -1,8 +1,13 @@
 package dev.warroom.chat;
 
+import org.jboss.logging.Logger;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -15,6 +20,9 @@ import java.util.function.Predicate;
  * a statement, a WAL flush) halved the acks a second (bench/slack-ack, round 7). Nothing waits for a batch to fill:
  * alone, a request is stored as quickly as before.
  *
+ * <p>A caller that must not wait (an event loop) hands its row over ({@link #storeLater}) and is told the outcome by
+ * the thread that committed it; a commit such a row would lead runs on the committer thread.
+ *
  * <p>When a shared commit fails, each of its rows is tried again in a commit of its own, so one bad row (or a
  * statement too big) fails only its own request. A failure no row escapes alone (the database does not answer) fails
  * them all at once: tried one by one, each would wait for it again, and the last request as long as all of them.
@@ -23,8 +31,12 @@ import java.util.function.Predicate;
  */
 final class SharedCommits<T> {
 
+    private static final Logger LOG = Logger.getLogger(SharedCommits.class);
+
     private final Function<List<T>, List<Long>> storeTogether;
     private final Predicate<RuntimeException> failsEveryRow;
+    /** Runs the commits a caller that cannot wait hands over ({@link #storeLater}). */
+    private final Executor committer;
     /** Rows for the next commit; guarded by this. */
     private List<Waiting<T>> waiting = new ArrayList<>();
     /** A commit is under way, or handed to the thread of the first waiting row; guarded by this. */
@@ -34,14 +46,34 @@ final class SharedCommits<T> {
      * @param storeTogether stores the rows in one commit and answers their ids in the same order, or throws
      * @param failsEveryRow true for a failure that would fail each row alone too
      */
-    SharedCommits(Function<List<T>, List<Long>> storeTogether, Predicate<RuntimeException> failsEveryRow) {
+    SharedCommits(Function<List<T>, List<Long>> storeTogether, Predicate<RuntimeException> failsEveryRow,
+                  Executor committer) {
         this.storeTogether = storeTogether;
         this.failsEveryRow = failsEveryRow;
+        this.committer = committer;
+    }
+
+    /**
+     * Stores the row like {@link #store}, for a caller that must not wait (an event loop): {@code then} is told its id
+     * or the failure on the thread that committed it, never the caller's; a commit this row would lead runs on the
+     * committer.
+     */
+    void storeLater(T row, BiConsumer<Long, RuntimeException> then) {
+        Waiting<T> mine = new Waiting<>(row, null, then);
+        boolean leads;
+        synchronized (this) {
+            waiting.add(mine);
+            leads = !storing;
+            storing = true;
+        }
+        if (leads) {
+            lead(mine);
+        }
     }
 
     /** Stores the row, together with those of other threads waiting now; answers its id once it is committed. */
     long store(T row) {
-        Waiting<T> mine = new Waiting<>(row, Thread.currentThread());
+        Waiting<T> mine = new Waiting<>(row, Thread.currentThread(), null);
         boolean interrupted = false;
         try {
             boolean leads;
@@ -97,11 +129,11 @@ final class SharedCommits<T> {
                 storing = next != null;
             }
             if (next != null) {
-                next.lead();
+                lead(next);
             }
             for (Waiting<T> row : batch) {
-                if (row != mine) {
-                    LockSupport.unpark(row.thread);
+                if (row != mine || row.then != null) {
+                    tell(row);
                 }
             }
         }
@@ -137,10 +169,37 @@ final class SharedCommits<T> {
         }
     }
 
-    /** A row, its thread and, once its batch was stored, its id or the failure. */
+    /** Hands the next commit to the thread of its first row, or to the committer for a row whose caller did not wait. */
+    private void lead(Waiting<T> first) {
+        if (first.thread != null) {
+            first.leads = true;
+            LockSupport.unpark(first.thread);
+            return;
+        }
+        try {
+            committer.execute(() -> storeWaiting(first));
+        } catch (RejectedExecutionException stopped) {
+            storeWaiting(first); // the app is stopping: committed here rather than never, and every row waiting with it
+        }
+    }
+
+    /** One caller's failure to take its outcome must not keep the others of the commit from theirs. */
+    private static void tell(Waiting<?> row) {
+        try {
+            row.tell();
+        } catch (RuntimeException e) {
+            LOG.error("A stored chat request could not be told its row's outcome", e);
+        }
+    }
+
+    /**
+     * A row, its thread (or, for a caller that does not wait, the answer to complete) and, once its batch was stored,
+     * its id or the failure.
+     */
     private static final class Waiting<T> {
         private final T row;
         private final Thread thread;
+        private final BiConsumer<Long, RuntimeException> then;
         /** Written last, read first: a waiter may look while the storing thread fills in the outcome. */
         private volatile boolean done;
         /** The thread is to store the next commit. */
@@ -148,18 +207,23 @@ final class SharedCommits<T> {
         private long id;
         private RuntimeException failure;
 
-        Waiting(T row, Thread thread) {
+        Waiting(T row, Thread thread, BiConsumer<Long, RuntimeException> then) {
             this.row = row;
             this.thread = thread;
+            this.then = then;
         }
 
         T row() {
             return row;
         }
 
-        void lead() {
-            leads = true;
-            LockSupport.unpark(thread);
+        /** Wakes the row's thread, or tells its caller, once the outcome is in. */
+        void tell() {
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            } else {
+                then.accept(failure == null ? id : null, failure);
+            }
         }
 
         void stored(long storedId) {

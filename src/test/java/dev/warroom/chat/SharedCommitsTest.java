@@ -23,6 +23,8 @@ class SharedCommitsTest {
     private static final String DATABASE_DOWN = "Sorry, acquisition timeout!";
 
     private final ExecutorService requests = Executors.newCachedThreadPool();
+    private static final String COMMITTER = "test-committer";
+    private final ExecutorService committer = Executors.newSingleThreadExecutor(task -> new Thread(task, COMMITTER));
     /** Every commit tried, with its rows in order. */
     private final List<List<String>> commits = new CopyOnWriteArrayList<>();
     /** Holds the first commit until the test lets it go, so that others arrive meanwhile. */
@@ -47,12 +49,13 @@ class SharedCommitsTest {
             throw new IllegalStateException(DATABASE_DOWN);
         }
         return rows.stream().map(row -> 100L + Long.parseLong(row.substring("row-".length()))).toList();
-    }, failure -> DATABASE_DOWN.equals(failure.getMessage()));
+    }, failure -> DATABASE_DOWN.equals(failure.getMessage()), committer);
 
     @AfterEach
     void stop() {
         firstCommitMayEnd.countDown();
         requests.shutdownNow();
+        committer.shutdownNow();
     }
 
     @Test
@@ -149,6 +152,51 @@ class SharedCommitsTest {
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(102L);
         assertThat(interruptKept.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aCallerThatCannotWaitIsToldOnTheCommittingThreadNeverItsOwn() throws Exception {
+        firstCommitMayEnd.countDown();
+        CompletableFuture<String> told = new CompletableFuture<>();
+
+        shared.storeLater("row-1", (id, failure) -> told.complete(id + " on " + Thread.currentThread().getName()));
+
+        assertThat(told.get(10, TimeUnit.SECONDS)).isEqualTo("101 on " + COMMITTER);
+    }
+
+    @Test
+    void callersThatCannotWaitShareTheNextCommitWithWaitingRequestsAndAreToldTheirOwnIds() throws Exception {
+        Future<Long> first = firstCommitUnderWay();
+        Future<Long> waiting = arriveDuringIt("row-2").get(0);
+        CompletableFuture<Long> later = new CompletableFuture<>();
+        CompletableFuture<RuntimeException> bad = new CompletableFuture<>();
+        shared.storeLater("row-3", (id, failure) -> later.complete(id));
+        shared.storeLater("bad", (id, failure) -> bad.complete(failure));
+        assertThat(later).as("not told before its commit").isNotDone();
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(102L);
+        assertThat(later.get(10, TimeUnit.SECONDS)).isEqualTo(103L);
+        assertThat(bad.get(10, TimeUnit.SECONDS)).hasMessage("value too long for type character varying(40)");
+        assertThat(commits.get(1)).containsExactly("row-2", "row-3", "bad");
+    }
+
+    @Test
+    void aCallerFailingToTakeItsOutcomeKeepsNoOtherRowOfTheCommitFromItsOwn() throws Exception {
+        Future<Long> first = firstCommitUnderWay();
+        CompletableFuture<Long> after = new CompletableFuture<>();
+        shared.storeLater("row-2", (id, failure) -> {
+            throw new IllegalStateException("the caller broke");
+        });
+        shared.storeLater("row-3", (id, failure) -> after.complete(id));
+        Eventually.await("2 rows waiting", () -> shared.waitingRows() == 2);
+
+        firstCommitMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(101L);
+        assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(103L);
     }
 
     /** Stores "row-1" and returns once its commit has begun (and is held until the test lets it end). */

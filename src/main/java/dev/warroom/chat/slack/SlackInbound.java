@@ -10,6 +10,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
@@ -150,8 +151,8 @@ public class SlackInbound implements InboxWorkRunner {
                         "slack:" + payload.getTriggerId() + ":" + action.getActionTs()));
             }
         }
-        presses.forEach(work::submit);
-        modals.forEach(work::submit);
+        presses.forEach(this::ask);
+        modals.forEach(this::ask);
         return context.ack();
     }
 
@@ -303,16 +304,64 @@ public class SlackInbound implements InboxWorkRunner {
         return value == null || value.isBlank();
     }
 
-    /** Acknowledges once the work is queued; work not taken throws {@link WorkRefused} (to the endpoint: 503). */
+    /** Acknowledges, the task asked for ({@link #ask(Runnable)}). */
     private Response later(Runnable task, Supplier<Response> ack) {
-        work.submit(task);
+        ask(task);
         return ack.get();
     }
 
-    /** Acknowledges once the work is stored and queued; work not taken throws {@link WorkRefused} (503). */
+    /** Acknowledges, the work asked for ({@link #ask(InboxWork)}). */
     private Response later(InboxWork task, Supplier<Response> ack) {
-        work.submit(task);
+        ask(task);
         return ack.get();
+    }
+
+    /** Bolt's answer to a request, and the work the request asked for, not yet taken. */
+    record Asked(Response response, List<InboxWork> works, List<Runnable> tasks) {
+    }
+
+    /**
+     * The work asked for by the request Bolt runs on this thread ({@link #handle(Request)}). A handler gives Bolt only
+     * its response, and Bolt runs it on the caller's thread; this is how its work reaches the endpoint.
+     */
+    private static final ThreadLocal<Asked> ASKING = new ThreadLocal<>();
+
+    /**
+     * Runs the request through Bolt without taking its work: the caller stores and queues it ({@link
+     * AcknowledgedWork#submitLater}) before it acknowledges, and answers 503 if it is not taken.
+     */
+    Asked handle(Request<?> request) throws Exception {
+        Asked asked = new Asked(null, new ArrayList<>(), new ArrayList<>());
+        ASKING.set(asked);
+        try {
+            return new Asked(app.run(request), asked.works(), asked.tasks());
+        } finally {
+            ASKING.remove();
+        }
+    }
+
+    /**
+     * Work to store before the ack: gathered for {@link #handle(Request)}'s caller, or, when Bolt runs a request
+     * itself (Socket Mode), stored and queued at once; not taken, it throws {@link WorkRefused} and Bolt's ack
+     * is not sent.
+     */
+    private void ask(InboxWork task) {
+        Asked asking = ASKING.get();
+        if (asking == null) {
+            work.submit(task);
+        } else {
+            asking.works().add(task);
+        }
+    }
+
+    /** Work pointless to keep past a crash (opening a form), queued like {@link #ask(InboxWork)}. */
+    private void ask(Runnable task) {
+        Asked asking = ASKING.get();
+        if (asking == null) {
+            work.submit(task);
+        } else {
+            asking.tasks().add(task);
+        }
     }
 
     private static InboxWork command(String text, String userId, String userName, String channel, String requestId) {
