@@ -83,7 +83,7 @@ public class SlackAckBench {
      * acks are measured as such (the production default, 1000, fills within a second at 1000 acks/s and then the
      * figures are of 503s); -Dqueue=1000 measures the default.
      */
-    static final int QUEUE = Integer.getInteger("queue", 100_000);
+    static final int QUEUE = Integer.getInteger("queue", 150_000);
     /** On 503, wait Retry-After as Slack does before it re-sends, instead of sending the next request at once. */
     static final boolean BACK_OFF = Boolean.getBoolean("backOff");
 
