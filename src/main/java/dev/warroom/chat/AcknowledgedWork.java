@@ -115,7 +115,11 @@ public class AcknowledgedWork {
      */
     public void submit(InboxWork work) {
         checkTaking();
-        ChatInbox.Stored stored = inbox.store(work);
+        holdOrForget(inbox.store(work));
+    }
+
+    /** Queues stored work; if the queue does not take it, its row goes too, so nothing of the request is kept. */
+    private void holdOrForget(ChatInbox.Stored stored) {
         try {
             hold(stored);
         } catch (WorkRefused refused) {
@@ -161,14 +165,7 @@ public class AcknowledgedWork {
             stored.forEach(row -> inbox.done(row.id()));
             throw failure;
         }
-        for (ChatInbox.Stored row : stored) {
-            try {
-                hold(row);
-            } catch (WorkRefused refused) {
-                inbox.done(row.id());
-                throw refused;
-            }
-        }
+        stored.forEach(this::holdOrForget);
         tasks.forEach(this::submit);
     }
 

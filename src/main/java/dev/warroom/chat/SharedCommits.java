@@ -60,13 +60,7 @@ final class SharedCommits<T> {
      */
     void storeLater(T row, BiConsumer<Long, RuntimeException> then) {
         Waiting<T> mine = new Waiting<>(row, null, then);
-        boolean leads;
-        synchronized (this) {
-            waiting.add(mine);
-            leads = !storing;
-            storing = true;
-        }
-        if (leads) {
+        if (join(mine)) {
             lead(mine);
         }
     }
@@ -76,13 +70,7 @@ final class SharedCommits<T> {
         Waiting<T> mine = new Waiting<>(row, Thread.currentThread(), null);
         boolean interrupted = false;
         try {
-            boolean leads;
-            synchronized (this) {
-                waiting.add(mine);
-                leads = !storing;
-                storing = true;
-            }
-            if (!leads) {
+            if (!join(mine)) {
                 interrupted = awaitOutcomeOrTurn(mine);
             }
             if (!mine.done) {
@@ -94,6 +82,14 @@ final class SharedCommits<T> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Adds the row to the next commit; true if no commit is under way, so the row's caller is to start one. */
+    private synchronized boolean join(Waiting<T> row) {
+        waiting.add(row);
+        boolean leads = !storing;
+        storing = true;
+        return leads;
     }
 
     /**
