@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
@@ -38,9 +41,14 @@ import java.util.function.BiConsumer;
  * threads under load, so acks queued behind the work and took seconds (bench/slack-ack). Here the work waits in
  * this executor's queue instead, and acks stay as fast as any other endpoint.
  *
- * <p>The queue is bounded ({@code WARROOM_CHAT_WORK_QUEUE}): past the bound a request is refused ({@link WorkQueueFull},
- * 503) and the platform re-sends it later. Work a request asks of the core ({@link InboxWork}) is stored before the
- * request is acknowledged and removed when done, so work a crash interrupts is run again ({@link ChatInboxRecovery}).
+ * <p>Work a request asks of the core ({@link InboxWork}) is stored before the request is acknowledged and removed
+ * when done, so work a crash interrupts is run again ({@link ChatInboxRecovery}). The queue holds {@code
+ * WARROOM_CHAT_WORK_QUEUE} pieces of work; past it, stored work waits as its id alone ({@link StoredBacklog}, up
+ * to {@code WARROOM_CHAT_WORK_BACKLOG}) and is read back when the queue has room, oldest first. Under a burst the
+ * heap then holds a long array, not tens of thousands of requests the young collections copy again and again,
+ * which stopped every ack for 10-25 ms (bench/README.md, round 11). Past the backlog a request is refused
+ * ({@link WorkQueueFull}, 503) and the platform re-sends it later; so is work that cannot be stored (opening a
+ * Slack form) past the queue.
  *
  * <p>On SIGTERM it takes no more work ({@link ShuttingDown}, 503: the platform re-sends to another instance) and
  * finishes what it acknowledged before the database stops ({@link #finish}).
@@ -49,11 +57,14 @@ import java.util.function.BiConsumer;
 public class AcknowledgedWork {
 
     private static final Logger LOG = Logger.getLogger(AcknowledgedWork.class);
+    private static final int READ_BACK_BATCH = 100;
 
     @ConfigProperty(name = "warroom.chat.work-threads", defaultValue = "4")
     int threads;
     @ConfigProperty(name = "warroom.chat.work-queue", defaultValue = "1000")
     int queueLimit;
+    @ConfigProperty(name = "warroom.chat.work-backlog", defaultValue = "100000")
+    int backlogLimit;
 
     @Inject
     ChatInbox inbox;
@@ -67,13 +78,27 @@ public class AcknowledgedWork {
     private volatile boolean taking = true;
     /** Stored work this instance has queued or is running: {@link ChatInboxRecovery} vouches for it. */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    private volatile StoredBacklog backlog;
+    /** One thread at a time reads the backlog back, so that what it read is still the backlog's oldest. */
+    private final AtomicBoolean readingBack = new AtomicBoolean();
 
     @PostConstruct
     void init() {
         ThreadFactory factory = backgroundThreads.named("chat-work");
         int size = Math.max(1, threads);
         executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, queueLimit)), factory, new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(Math.max(1, queueLimit)), factory, new ThreadPoolExecutor.AbortPolicy()) {
+            @Override
+            protected void afterExecute(Runnable done, Throwable failure) {
+                readBackIfRoom();
+            }
+        };
+        limitBacklog(backlogLimit);
+    }
+
+    /** Sets how many pieces of stored work may wait beyond the queue (the configuration's, or a test's). */
+    protected void limitBacklog(int limit) {
+        backlog = new StoredBacklog(Math.max(0, limit));
     }
 
     /** Shutdown has begun (readiness is down): requests from now on are refused, so they go to another instance. */
@@ -99,8 +124,9 @@ public class AcknowledgedWork {
             return true;
         }
         LOG.warnf("%d acknowledged chat requests not handled before shutdown: they stay stored, and another instance "
-                + "(or this one when it starts again) runs them", executor.shutdownNow().size());
+                + "(or this one when it starts again) runs them", executor.shutdownNow().size() + backlog.size());
         held.clear();
+        backlog.clear();
         return false;
     }
 
@@ -201,19 +227,83 @@ public class AcknowledgedWork {
         hold(stored);
     }
 
-    /** The ids of the stored work this instance has queued or is running, which no other instance should run. */
+    /**
+     * The ids of the stored work this instance has queued, is running, or keeps in its backlog: no other instance
+     * should run it.
+     */
     public Set<Long> held() {
-        return Set.copyOf(held);
+        Set<Long> all = new HashSet<>(held);
+        all.addAll(backlog.all());
+        return all;
     }
 
+    /**
+     * Queues stored work, or keeps its id in the backlog: when the queue is full, and while older work waits there
+     * (it goes first). Throws {@link WorkQueueFull} when both are full.
+     */
     private void hold(ChatInbox.Stored stored) {
+        if (backlog.isEmpty() && queue(stored)) {
+            return;
+        }
+        if (!backlog.add(stored.id())) {
+            throw new WorkQueueFull();
+        }
+    }
+
+    /** False when the queue is full; other refusals (shutting down) are thrown. */
+    private boolean queue(ChatInbox.Stored stored) {
         held.add(stored.id());
         try {
             submit(() -> runStored(stored));
+            return true;
+        } catch (WorkQueueFull full) {
+            held.remove(stored.id());
+            return false;
         } catch (WorkRefused refused) {
             held.remove(stored.id());
             throw refused;
         }
+    }
+
+    /**
+     * Queues the backlog's oldest work while there is room for a batch of it: after each piece of work, and at
+     * each recovery scan (in case a read failed and no work was left to run after it). One batch is one query.
+     */
+    public void readBackIfRoom() {
+        int batch = Math.max(1, Math.min(READ_BACK_BATCH, queueLimit / 2));
+        // Checked again after each batch, with the flag down: a thread that found it up meanwhile read nothing.
+        while (!backlog.isEmpty() && executor.getQueue().remainingCapacity() >= batch
+                && readingBack.compareAndSet(false, true)) {
+            try {
+                if (!readBack(backlog.oldest(batch))) {
+                    return;
+                }
+            } catch (WorkRefused stopping) {
+                return; // the backlog stays stored, and is run again after the restart or by another instance
+            } catch (RuntimeException unread) {
+                LOG.warnf("Acknowledged chat work waiting in the backlog could not be read back (%s); tried again "
+                        + "after the next piece of work or at the next scan", unread.getMessage());
+                return;
+            } finally {
+                readingBack.set(false);
+            }
+        }
+    }
+
+    /** Queues the work of these oldest ids of the backlog; false when the queue took no more. */
+    private boolean readBack(long[] oldest) {
+        if (oldest.length == 0) {
+            return false;
+        }
+        Map<Long, ChatInbox.Stored> stored = inbox.load(oldest);
+        for (long id : oldest) {
+            ChatInbox.Stored work = stored.get(id);
+            if (work != null && !queue(work)) {
+                return false;
+            }
+            backlog.dropOldest(); // a row that is gone was done elsewhere (recovery ran it): nothing to run
+        }
+        return true;
     }
 
     private void runStored(ChatInbox.Stored stored) {
@@ -257,7 +347,7 @@ public class AcknowledgedWork {
      */
     public void checkTaking() {
         refuseIfStopping();
-        if (executor.getQueue().remainingCapacity() == 0) {
+        if (!backlog.hasRoom() && (!backlog.isEmpty() || executor.getQueue().remainingCapacity() == 0)) {
             throw new WorkQueueFull();
         }
     }
@@ -268,9 +358,9 @@ public class AcknowledgedWork {
         }
     }
 
-    /** Acknowledged requests whose work waits for a thread. */
+    /** Acknowledged requests whose work waits for a thread, in the queue or in the backlog. */
     public int waiting() {
-        return executor.getQueue().size();
+        return executor.getQueue().size() + backlog.size();
     }
 
     private static Runnable inRequestContext(Runnable work) {

@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -153,6 +155,26 @@ public class ChatInbox {
                             "update chat_inbox set received_at = greatest(received_at, ?1) where id in (?2)")
                     .setParameter(1, clock.instant()).setParameter(2, batch).executeUpdate());
         }
+    }
+
+    /**
+     * The stored work of the given ids, by id; an id whose row is gone (done, or taken by another instance's
+     * recovery) is missing from it.
+     */
+    Map<Long, Stored> load(long[] ids) {
+        return autocommit("select id, kind, payload from chat_inbox where id = any(?)", "chat work could not be read",
+                select -> {
+                    select.setArray(1, select.getConnection().createArrayOf("bigint",
+                            Arrays.stream(ids).boxed().toArray()));
+                    Map<Long, Stored> stored = new HashMap<>();
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            stored.put(rows.getLong(1), new Stored(rows.getLong(1), rows.getString(2),
+                                    rows.getString(3)));
+                        }
+                    }
+                    return stored;
+                });
     }
 
     /** Removes work that was done, in a commit of its own (plain JDBC, as {@link #store}). */

@@ -40,6 +40,7 @@ public class ChatInboxRecovery {
      * that waits long in a busy instance's queue is not run a second time by another.
      */
     public int runLeftWork() {
+        work.readBackIfRoom();
         inbox.vouchFor(work.held());
         int queued = 0;
         for (ChatInbox.Stored stored : inbox.takeLeftBefore(clock.instant().minus(LEFT_AFTER), BATCH)) {

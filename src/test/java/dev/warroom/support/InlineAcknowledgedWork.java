@@ -17,6 +17,11 @@ public class InlineAcknowledgedWork extends AcknowledgedWork {
         this.queued = queued;
     }
 
+    /** How many pieces of stored work may wait beyond the queue, as in production; tests have none by default. */
+    public void allowBacklog(int limit) {
+        limitBacklog(limit);
+    }
+
     @Override
     public void submit(Runnable work) {
         if (queued) {

@@ -1,11 +1,14 @@
 package dev.warroom.chat.slack;
 
+import dev.warroom.chat.ChatInboxRecovery;
 import dev.warroom.chat.WorkQueueFull;
 import dev.warroom.notify.OutboxMessage;
+import dev.warroom.support.Eventually;
 import dev.warroom.support.FullWorkQueue;
 import dev.warroom.support.InlineAcknowledgedWork;
 import dev.warroom.support.ScenarioTest;
 import dev.warroom.support.SlackApiStandIn;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -13,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,12 +27,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** A burst beyond the work queue: Slack is told 503, nothing is done or stored, and Slack's re-send is taken. */
+/**
+ * A burst beyond the work queue: a request waits stored in the backlog and runs when there is room; beyond the backlog
+ * Slack is told 503, nothing is done or stored, and Slack's re-send is taken.
+ */
 @QuarkusTest
 class SlackWorkQueueLimitTest extends ScenarioTest {
 
     @Inject
     InlineAcknowledgedWork work;
+    @Inject
+    ChatInboxRecovery recovery;
 
     @BeforeEach
     void slackAnswers() {
@@ -68,6 +77,35 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
         assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
     }
 
+    @Test
+    void pastTheQueueACommandWaitsStoredInTheBacklogAndRunsOnceThereIsRoom() throws Exception {
+        String declare = SlackRequests.slashCommandBody("U01ALICE", "alice", "C0GENERAL",
+                "declare payments-api high Checkout failing", "trigger-1");
+        String mention = SlackRequests.eventBody("Ev0LATER", SlackRequests.appMentionEventJson("U01ALICE", "C0GENERAL",
+                "status INC-1", "1764000000.000300"));
+        work.allowBacklog(1);
+        try {
+            try (FullWorkQueue full = FullWorkQueue.fill(work)) {
+                signed(declare, SlackRequests.FORM).statusCode(200);
+                assertThat(sample("warroom_chat_work_waiting", "")).isEqualTo(2); // the queue's one place, the backlog
+                assertThat(storedWork()).isEqualTo(1);
+                assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
+
+                signed(mention, SlackRequests.JSON).statusCode(503).body("error", equalTo(WorkQueueFull.MESSAGE));
+                assertThat(storedWork()).isEqualTo(1);
+
+                // Waiting long in the backlog is not being left: this instance vouches for it, nobody runs it twice.
+                clock.advance(Duration.ofMinutes(2));
+                assertThat(recovery.runLeftWork()).isZero();
+            }
+            Eventually.await("the declare in the backlog ran", () -> storedWork() == 0);
+            assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
+            assertThat(sample("warroom_chat_work_waiting", "")).isZero();
+        } finally {
+            work.allowBacklog(0);
+        }
+    }
+
     static final String BUSY = "platform=\"slack\",reason=\"busy\"";
 
     private ValidatableResponse signed(String body, String contentType) {
@@ -77,6 +115,11 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
 
     private long now() {
         return clock.instant().getEpochSecond();
+    }
+
+    private static long storedWork() {
+        return QuarkusTransaction.requiringNew().<Long>call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("select count(*) from chat_inbox").getSingleResult()).longValue());
     }
 
     private static long outboxRows() {
