@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +30,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.stream.LongStream;
 
 /**
  * Runs the work behind a chat platform's request after it was acknowledged (Slack wants an answer
@@ -231,10 +231,8 @@ public class AcknowledgedWork {
      * The ids of the stored work this instance has queued, is running, or keeps in its backlog: no other instance
      * should run it.
      */
-    public Set<Long> held() {
-        Set<Long> all = new HashSet<>(held);
-        all.addAll(backlog.all());
-        return all;
+    public long[] held() {
+        return LongStream.concat(held.stream().mapToLong(Long::longValue), LongStream.of(backlog.all())).toArray();
     }
 
     /**

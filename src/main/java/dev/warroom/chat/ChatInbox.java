@@ -15,12 +15,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,8 @@ public class ChatInbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
-    private static final int VOUCH_BATCH = 500;
+    private static final int VOUCH_BATCH = 1000;
+    static final Duration RESTAMP_AFTER = Duration.ofSeconds(20);
 
     @Inject
     EntityManager entityManager;
@@ -144,17 +145,28 @@ public class ChatInbox {
     }
 
     /**
-     * Stamps work this instance holds (queued or running) as received now, so that no other instance takes it for
-     * left work while it merely waits in a long queue.
+     * Stamps work this instance holds (queued, running or in its backlog) as received now, so that no other instance
+     * takes it for left work while it merely waits in a long queue. A row stamped within {@link #RESTAMP_AFTER} is
+     * left as it is: with a scan every 15 s each row is stamped again before it is 35 s old, well within the minute,
+     * and a burst's backlog of a hundred thousand rows is not rewritten at every scan while requests wait for their
+     * commits behind those writes.
      */
-    void vouchFor(Collection<Long> held) {
-        List<Long> ids = List.copyOf(held);
-        for (int from = 0; from < ids.size(); from += VOUCH_BATCH) {
-            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + VOUCH_BATCH));
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                            "update chat_inbox set received_at = greatest(received_at, ?1) where id in (?2)")
-                    .setParameter(1, clock.instant()).setParameter(2, batch).executeUpdate());
+    void vouchFor(long[] held) {
+        Instant now = clock.instant();
+        for (int from = 0; from < held.length; from += VOUCH_BATCH) {
+            long[] batch = Arrays.copyOfRange(held, from, Math.min(held.length, from + VOUCH_BATCH));
+            autocommit("update chat_inbox set received_at = ? where id = any(?) and received_at < ?",
+                    "held chat work could not be vouched for", update -> {
+                        update.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                        update.setArray(2, idArray(update, batch));
+                        update.setObject(3, OffsetDateTime.ofInstant(now.minus(RESTAMP_AFTER), ZoneOffset.UTC));
+                        return update.executeUpdate();
+                    });
         }
+    }
+
+    private static java.sql.Array idArray(PreparedStatement statement, long[] ids) throws SQLException {
+        return statement.getConnection().createArrayOf("bigint", Arrays.stream(ids).boxed().toArray());
     }
 
     /**
@@ -164,8 +176,7 @@ public class ChatInbox {
     Map<Long, Stored> load(long[] ids) {
         return autocommit("select id, kind, payload from chat_inbox where id = any(?)", "chat work could not be read",
                 select -> {
-                    select.setArray(1, select.getConnection().createArrayOf("bigint",
-                            Arrays.stream(ids).boxed().toArray()));
+                    select.setArray(1, idArray(select, ids));
                     Map<Long, Stored> stored = new HashMap<>();
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {

@@ -1,8 +1,6 @@
 package dev.warroom.chat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The ids of stored work waiting beyond the work queue, oldest first. Only ids: the work itself is in
@@ -64,12 +62,8 @@ final class StoredBacklog {
         return size == 0;
     }
 
-    synchronized List<Long> all() {
-        List<Long> all = new ArrayList<>(size);
-        for (long id : oldest(size)) {
-            all.add(id);
-        }
-        return all;
+    synchronized long[] all() {
+        return oldest(size);
     }
 
     synchronized void clear() {

@@ -82,7 +82,12 @@ class ChatInboxRecoveryTest extends ScenarioTest {
     void workWaitingLongInALiveInstancesQueueIsLeftToThatInstance() throws Exception {
         try (FullWorkQueue busy = FullWorkQueue.busyThread(work)) {
             work.submit(DECLARE); // stored, acknowledged, and waiting behind a long task
-            clock.advance(Duration.ofSeconds(50));
+            String received = receivedAt();
+            clock.advance(Duration.ofSeconds(15));
+            assertThat(recovery.runLeftWork()).isZero();
+            assertThat(receivedAt()).isEqualTo(received); // stamped 15 s ago: not rewritten at every scan
+
+            clock.advance(Duration.ofSeconds(35));
             assertThat(recovery.runLeftWork()).isZero(); // this instance's scan vouches for the work it holds
 
             clock.advance(Duration.ofSeconds(50));
@@ -105,6 +110,11 @@ class ChatInboxRecoveryTest extends ScenarioTest {
 
     private static List<String> incidentKeys() {
         return given().get("/api/incidents").jsonPath().getList("key", String.class);
+    }
+
+    private String receivedAt() {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("select received_at::text from chat_inbox").getSingleResult());
     }
 
     private long storedWork() {
