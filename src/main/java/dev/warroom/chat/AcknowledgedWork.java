@@ -45,10 +45,10 @@ import java.util.stream.LongStream;
  * when done, so work a crash interrupts is run again ({@link ChatInboxRecovery}). The queue holds {@code
  * WARROOM_CHAT_WORK_QUEUE} pieces of work; past it, stored work waits as its id alone ({@link StoredBacklog}, up
  * to {@code WARROOM_CHAT_WORK_BACKLOG}) and is read back when the queue has room, oldest first. Under a burst the
- * heap then holds a long array, not tens of thousands of requests the young collections copy again and again,
- * which stopped every ack for 10-25 ms (bench/README.md, round 11). Past the backlog a request is refused
- * ({@link WorkQueueFull}, 503) and the platform re-sends it later; so is work that cannot be stored (opening a
- * Slack form) past the queue.
+ * heap then holds a long array, not thousands of new queued requests a second, each of which the next young
+ * collection had to copy: that stopped every ack for 7-25 ms (bench/README.md, round 11). Past the backlog a
+ * request is refused ({@link WorkQueueFull}, 503) and the platform re-sends it later; so is work that cannot be
+ * stored (opening a Slack form) past the queue.
  *
  * <p>On SIGTERM it takes no more work ({@link ShuttingDown}, 503: the platform re-sends to another instance) and
  * finishes what it acknowledged before the database stops ({@link #finish}).

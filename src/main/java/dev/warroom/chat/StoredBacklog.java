@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The ids of stored work waiting beyond the work queue, oldest first. Only ids: the work itself is in
  * {@code chat_inbox} and is read back when there is room. In one array of longs, so that a burst of a hundred
- * thousand requests is one object the collector never copies, not a hundred thousand it copies at every young
- * collection (bench/README.md, round 11).
+ * thousand requests is one object, not a hundred thousand new ones the young collections must copy as they arrive
+ * (bench/README.md, round 11).
  */
 final class StoredBacklog {
 

@@ -1,8 +1,9 @@
 package dev.warroom.chat;
 
 /**
- * The work behind a chat request cannot be taken now: as many requests wait as {@code WARROOM_CHAT_WORK_QUEUE}
- * allows. The request was not acknowledged and nothing of it was done or stored; the adapter answers 503.
+ * The work behind a chat request cannot be taken now: as many requests wait as {@code WARROOM_CHAT_WORK_QUEUE} and
+ * {@code WARROOM_CHAT_WORK_BACKLOG} allow. The request was not acknowledged and nothing of it was done or stored;
+ * the adapter answers 503.
  */
 public class WorkQueueFull extends WorkRefused {
 
