@@ -55,6 +55,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // power cut leaves a database PostgreSQL can recover (about a millisecond a commit here).
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                // Autovacuum looks at each database once a minute by default; the queue tables (V16) need it sooner.
+                .setServerConfig("autovacuum_naptime", "10s")
                 // Its own hook would stop the server at SIGTERM, while the app still finishes its work; WarroomMain's
                 // hook stops it once the app has stopped (PackagedAppIT's SIGTERM case lost every command without this).
                 .setRegisterShutdownHook(false));
