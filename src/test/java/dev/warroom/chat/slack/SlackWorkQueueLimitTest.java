@@ -51,15 +51,12 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
 
     @Test
     void withTheQueueFullACommandIs503AndNothingHappensUntilItIsSentAgain() throws Exception {
-        String declare = SlackRequests.slashCommandBody("U01ALICE", "alice", "C0GENERAL",
-                "declare payments-api high Checkout failing", "trigger-1");
-        String mention = SlackRequests.eventBody("Ev0BUSY", SlackRequests.appMentionEventJson("U01ALICE", "C0GENERAL",
-                "status INC-1", "1764000000.000200"));
+        String mention = statusMention("Ev0BUSY", "1764000000.000200");
 
         double refused = sample("warroom_chat_requests_refused_total", BUSY);
         try (FullWorkQueue full = FullWorkQueue.fill(work)) {
             assertThat(sample("warroom_chat_work_waiting", "")).isEqualTo(1);
-            signed(declare, SlackRequests.FORM).statusCode(503).header("Retry-After", "1")
+            signed(DECLARE, SlackRequests.FORM).statusCode(503).header("Retry-After", "1")
                     .body("error", equalTo(WorkQueueFull.MESSAGE));
             signed(mention, SlackRequests.JSON).statusCode(503).body("error", equalTo(WorkQueueFull.MESSAGE));
         }
@@ -71,22 +68,19 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
                 .isEmpty();
 
         // Slack sends the refused request again; with room in the queue it is taken, once.
-        given().headers(SlackRequests.signedHeaders(declare, now(), SlackApiStandIn.SIGNING_SECRET))
+        given().headers(SlackRequests.signedHeaders(DECLARE, now(), SlackApiStandIn.SIGNING_SECRET))
                 .header("X-Slack-Retry-Num", "1").header("X-Slack-Retry-Reason", "http_error")
-                .contentType(SlackRequests.FORM).body(declare).post("/slack/events").then().statusCode(200);
+                .contentType(SlackRequests.FORM).body(DECLARE).post("/slack/events").then().statusCode(200);
         assertThat(given().get("/api/incidents").jsonPath().getList("key")).containsExactly("INC-1");
     }
 
     @Test
     void pastTheQueueACommandWaitsStoredInTheBacklogAndRunsOnceThereIsRoom() throws Exception {
-        String declare = SlackRequests.slashCommandBody("U01ALICE", "alice", "C0GENERAL",
-                "declare payments-api high Checkout failing", "trigger-1");
-        String mention = SlackRequests.eventBody("Ev0LATER", SlackRequests.appMentionEventJson("U01ALICE", "C0GENERAL",
-                "status INC-1", "1764000000.000300"));
+        String mention = statusMention("Ev0LATER", "1764000000.000300");
         work.allowBacklog(1);
         try {
             try (FullWorkQueue full = FullWorkQueue.fill(work)) {
-                signed(declare, SlackRequests.FORM).statusCode(200);
+                signed(DECLARE, SlackRequests.FORM).statusCode(200);
                 assertThat(sample("warroom_chat_work_waiting", "")).isEqualTo(2); // the queue's one place, the backlog
                 assertThat(storedWork()).isEqualTo(1);
                 assertThat(given().get("/api/incidents").jsonPath().getList("$")).isEmpty();
@@ -104,6 +98,14 @@ class SlackWorkQueueLimitTest extends ScenarioTest {
         } finally {
             work.allowBacklog(0);
         }
+    }
+
+    private static final String DECLARE = SlackRequests.slashCommandBody("U01ALICE", "alice", "C0GENERAL",
+            "declare payments-api high Checkout failing", "trigger-1");
+
+    private static String statusMention(String eventId, String ts) {
+        return SlackRequests.eventBody(eventId, SlackRequests.appMentionEventJson("U01ALICE", "C0GENERAL",
+                "status INC-1", ts));
     }
 
     static final String BUSY = "platform=\"slack\",reason=\"busy\"";
