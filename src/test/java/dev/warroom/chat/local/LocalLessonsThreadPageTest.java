@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,7 +53,8 @@ class LocalLessonsThreadPageTest extends BrowserTest {
     @Test
     void bobRepliesInTheThreadThenEditsAndDeletesHisLesson() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(StaleElementReferenceException.class);
+        // The clicks below are retried while the page re-renders or the channel drawer is still sliding in.
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementNotInteractableException.class);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#who option[value='bob']")));
         new Select(browser.findElement(By.id("who"))).selectByValue("bob");
         if (browser.findElement(By.id("menu")).isDisplayed()) {
