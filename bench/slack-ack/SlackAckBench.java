@@ -250,8 +250,7 @@ public class SlackAckBench {
         Map<String, Long> cpuAfter = cpuTicks();
         long finished = Math.max(1, posts() - before);
         Map<String, Double> cpu = new LinkedHashMap<>();
-        cpuAfter.forEach((group, ticks) -> cpu.put(group,
-                (ticks - cpuBefore.getOrDefault(group, 0L)) * 1000.0 / CLOCK_TICKS / finished));
+        cpuUsed(cpuBefore, cpuAfter).forEach((group, ticks) -> cpu.put(group, ticks * 1000.0 / CLOCK_TICKS / finished));
         return new Result(name, acks.nanos, acks.errors, acks.refused, acks.seconds, acks.firstError,
                 (atEnd - before) / acks.seconds, drainWork, drain, cpu);
     }
@@ -636,34 +635,35 @@ public class SlackAckBench {
             Map.entry("GC ", "gc"), Map.entry("G1 ", "gc"), Map.entry("VM Thread", "gc"),
             Map.entry("C1 ", "jit"), Map.entry("C2 ", "jit"));
 
+    static final List<String> CPU_GROUPS = List.of("acks", "work", "outbox", "gc", "jit", "other", "ended threads",
+            "postgres");
+    static final String THREAD = "thread ";
+
     /**
-     * CPU ticks (user + system) used so far: by the app's live threads, grouped by what they do; by the whole app
-     * ("app", which keeps the ticks of threads that have ended: the rest of it is "ended threads"); by the embedded
-     * PostgreSQL (its postmaster, the backends it waited for, and its live backends). Empty where /proc is not there.
+     * CPU ticks (user + system) used so far: by each live thread of the app ("thread <tid> <group>"), by the whole app
+     * ("app", which keeps the ticks of threads that have ended), by the embedded PostgreSQL ("postgres": its
+     * postmaster, the backends it waited for, and its live backends). Empty where /proc is not there.
      */
     static Map<String, Long> cpuTicks() {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        for (String group : List.of("acks", "work", "outbox", "gc", "jit", "other", "ended threads", "postgres")) {
-            ticks.put(group, 0L);
-        }
         long[] used = new long[2];
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(appPid), "task"))) {
             for (Path task : tasks.toList()) {
                 String name = statOf(task.resolve("stat"), used);
-                if (name == null) {
-                    continue;
+                if (name != null) {
+                    String group = THREAD_GROUPS.stream().filter(g -> name.startsWith(g.getKey()))
+                            .map(Map.Entry::getValue).findFirst().orElse("other");
+                    ticks.put(THREAD + task.getFileName() + " " + group, used[0]);
                 }
-                String group = THREAD_GROUPS.stream().filter(g -> name.startsWith(g.getKey())).map(Map.Entry::getValue)
-                        .findFirst().orElse("other");
-                ticks.merge(group, used[0], Long::sum);
             }
-            if (statOf(Path.of("/proc", Long.toString(appPid), "stat"), used) != null) {
-                long live = ticks.values().stream().mapToLong(Long::longValue).sum();
-                ticks.put("ended threads", used[0] - live); // grows as pool threads end; a diff of it is what they used
+            if (statOf(Path.of("/proc", Long.toString(appPid), "stat"), used) == null) {
+                return Map.of();
             }
+            ticks.put("app", used[0]);
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
+        ticks.put("postgres", 0L);
         postmaster().ifPresent(postmaster -> {
             if (statOf(Path.of("/proc", Long.toString(postmaster.pid()), "stat"), used) != null) {
                 ticks.merge("postgres", used[0] + used[1], Long::sum);
@@ -675,6 +675,30 @@ public class SlackAckBench {
             });
         });
         return ticks;
+    }
+
+    /**
+     * Ticks used between two {@link #cpuTicks()}, by group. Each thread is diffed against itself, so a pool thread that
+     * ends in between does not take its earlier ticks out of its group: what the app used beyond its live threads'
+     * share is "ended threads". Empty when either is empty.
+     */
+    static Map<String, Long> cpuUsed(Map<String, Long> before, Map<String, Long> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> used = new LinkedHashMap<>();
+        CPU_GROUPS.forEach(group -> used.put(group, 0L));
+        long threads = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            if (thread.getKey().startsWith(THREAD)) {
+                long diff = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+                used.merge(thread.getKey().substring(thread.getKey().lastIndexOf(' ') + 1), diff, Long::sum);
+                threads += diff;
+            }
+        }
+        used.put("ended threads", after.get("app") - before.get("app") - threads);
+        used.put("postgres", after.get("postgres") - before.get("postgres"));
+        return used;
     }
 
     static volatile Path pgPidFile;
