@@ -36,7 +36,8 @@ public class SentMessageRetention {
     @ConfigProperty(name = "warroom.outbox.keep-sent")
     Duration keepSent;
 
-    @Scheduled(every = "${warroom.outbox.prune-every}", delayed = "1m",
+    /** The first prune waits out the start, when a restarted instance delivers what waited. */
+    @Scheduled(every = "${warroom.outbox.prune-every}", delayed = "15m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
     void onSchedule() {
         prune();
