@@ -603,7 +603,7 @@ public class SlackAckBench {
         System.out.println("CPU ms per finished command, from the start of the measurement to the end of the drain"
                 + " (acks: HTTP threads and the inbox's committer; work: chat-work threads; outbox: delivery threads;"
                 + " other: Quartz, scheduler,"
-                + " JFR...; ended threads: pool threads that ended meanwhile; postgres: the embedded database):");
+                + " JFR...; ended threads: what threads that ended meanwhile used in it; postgres: the embedded database):");
         for (Result r : slack) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", r.name()));
             double total = 0;
