@@ -1,5 +1,6 @@
 package dev.warroom.notify;
 
+import dev.warroom.command.Message;
 import dev.warroom.support.ScenarioTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,13 +25,15 @@ class SentMessageRetentionTest extends ScenarioTest {
     SentMessageRetention retention;
     @Inject
     OutboxDispatcher dispatcher;
+    @Inject
+    Outbox outbox;
 
     @Test
     void deliveredMessagesAreDeletedOnceOlderThanThirtyDaysAndGivenUpOrWaitingOnesStay() {
         say("zoe", "general", "/incident declare payments-api high Checkout failing");
         dispatcher.deliverPending();
         Instant declared = clock.instant();
-        long sentOnDeclare = sent().size();
+        int sentOnDeclare = sent().size();
         assertThat(sentOnDeclare).isPositive();
         long givenUp = store(OutboxMessage.Status.FAILED, declared);
         long waiting = store(OutboxMessage.Status.PENDING, declared.plus(Duration.ofDays(365)));
@@ -38,7 +41,7 @@ class SentMessageRetentionTest extends ScenarioTest {
         clock.advance(Duration.ofDays(20));
         say("alice", "general", "/incident status INC-1");
         dispatcher.deliverPending();
-        long sentLater = sent().size() - sentOnDeclare;
+        int sentLater = sent().size() - sentOnDeclare;
         assertThat(sentLater).isPositive();
 
         clock.advance(Duration.ofDays(10));
@@ -46,7 +49,7 @@ class SentMessageRetentionTest extends ScenarioTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(retention.prune()).isEqualTo(sentOnDeclare);
 
-        assertThat(sent()).hasSize((int) sentLater)
+        assertThat(sent()).hasSize(sentLater)
                 .allSatisfy(message -> assertThat(message.sentAt).isEqualTo(declared.plus(Duration.ofDays(20))));
         assertThat(status(givenUp)).isEqualTo(OutboxMessage.Status.FAILED);
         assertThat(status(waiting)).isEqualTo(OutboxMessage.Status.PENDING);
@@ -77,21 +80,13 @@ class SentMessageRetentionTest extends ScenarioTest {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>findById(id).status);
     }
 
-    /** A message to a person on the local chat, as the outbox stores it, given up or waiting until {@code next}. */
+    /** A message to a person on the local chat, written by the outbox, then given up or waiting until {@code next}. */
     private long store(OutboxMessage.Status status, Instant next) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            OutboxMessage message = new OutboxMessage();
-            message.createdAt = clock.instant();
-            message.incidentId = null;
-            message.platform = "local";
-            message.kind = OutboxMessage.Kind.MESSAGE;
-            message.destinationKind = Destination.Kind.PERSON;
-            message.destination = "alice";
-            message.body = "{\"text\":\"Paged\"}";
+            outbox.post("local", Destination.person("alice"), Message.text("Paged"), null);
+            OutboxMessage message = OutboxMessage.<OutboxMessage>find("order by id desc").firstResult();
             message.status = status;
-            message.attempts = status == OutboxMessage.Status.FAILED ? 20 : 0;
             message.nextAttemptAt = next;
-            message.persist();
             return message.id;
         });
     }
